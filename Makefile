@@ -1,0 +1,60 @@
+# Budget-disclosure warehouse. `make build` and `make test` work on a fresh clone with only Python 3.11:
+# the virtual environment is created (or re-synced when requirements.txt changes) by the first target that needs it.
+
+PYTHON  ?= $(shell command -v python3.11 || command -v python3)
+VENV    := .venv
+PY      := $(VENV)/bin/python
+UV_VERSION := 0.13.9
+RAW_DIR ?= data/raw
+DUCKDB  ?= warehouse/budget.duckdb
+STRICT  ?=
+
+# Offline-safe: no usage tracking, no version checks, no interpreter downloads.
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export DO_NOT_TRACK := 1
+export DBT_VERSION_CHECK := false
+export GX_ANALYTICS_ENABLED := false
+export UV_PYTHON_DOWNLOADS := never
+export UV_COMPILE_BYTECODE := 1
+export UV_NO_PROGRESS := 1
+
+# The stamp's name carries the lock file's content hash: any change to requirements.txt re-syncs the venv.
+LOCK_HASH  := $(shell (sha256sum requirements.txt 2>/dev/null || shasum -a 256 requirements.txt) | cut -c1-16)
+VENV_STAMP := $(VENV)/.synced-$(LOCK_HASH)
+
+.PHONY: build validate test lint venv clean help
+
+help:
+	@echo "make build [RAW_DIR=dir] [DUCKDB=file]  parse raw documents -> dbt build -> validation -> DuckDB file"
+	@echo "make validate [STRICT=1]                re-run validation on the served warehouse"
+	@echo "make test                                the test suite (pytest)"
+	@echo "make lint                                ruff"
+
+venv: $(VENV_STAMP)
+
+$(VENV_STAMP): requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@UV=$$(command -v uv || true); \
+	if [ -z "$$UV" ]; then \
+		test -x $(VENV)/bin/uv || $(PY) -m pip install -q --disable-pip-version-check uv==$(UV_VERSION); \
+		UV=$(VENV)/bin/uv; \
+	fi; \
+	echo "venv: installing the pinned requirements with $$UV"; \
+	$$UV pip sync --python $(PY) requirements.txt && $$UV pip install -q --python $(PY) uv==$(UV_VERSION)
+	@rm -f $(VENV)/.synced-*
+	@touch $@
+
+build: $(VENV_STAMP)
+	@$(PY) -m pipeline build --raw-dir "$(RAW_DIR)" --duckdb "$(DUCKDB)" $(if $(STRICT),--strict)
+
+validate: $(VENV_STAMP)
+	@$(PY) -m pipeline validate --duckdb "$(DUCKDB)" $(if $(STRICT),--strict)
+
+test: $(VENV_STAMP)
+	@$(PY) -m pytest
+
+lint: $(VENV_STAMP)
+	@$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf warehouse target logs .pytest_cache .ruff_cache

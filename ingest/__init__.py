@@ -1,0 +1,1 @@
+"""Parse raw budget-disclosure documents into flat, typed Parquet tables."""

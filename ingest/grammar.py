@@ -1,0 +1,94 @@
+"""The vocabulary of the forms, in one place: every document parser uses these patterns.
+
+Patterns key on the printed labels of the standard Shanxi budget forms, never on a file's name or position.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whitespace that extraction tools leave inside cells: ideographic space, NBSP, thin spaces.
+_WIDE_SPACES = re.compile("[\u3000\u00a0\u2002\u2003\u2009]")
+_ANY_SPACE = re.compile(r"\s+")
+# Only the HTML residue known from DOCX conversion; literal `<…>` also occurs in prose (`晋财资<2023>5号`).
+_HTML_TAG = re.compile(r"</?p>|<input(?: checked=\"\")? type=\"checkbox\"/>")
+
+PROJECT_TABLE_TITLE = re.compile(
+    r"^(?P<issuer>[\u4e00-\u9fff（）()]{0,40}?)"
+    r"(?:项目支出绩效目标(?:申报)?表|项目绩效目标申报表)"
+    r"\s*(?:[（(]\s*(?P<year>\d{4})\s*年度\s*[)）])?$"
+)
+# `2025年度`, `（2024 年度）`, `( 2024 年度)`, `2024 年度` (the year line under a title).
+YEAR_LINE = re.compile(r"^[（(]?\s*(?P<year>\d{4})\s*年度\s*[)）]?$")
+# Region and government level at the start of a form title: 吕梁市市级…, 孝义市县(区)级…, 襄垣县部门….
+TITLE_REGION = re.compile(
+    r"^(?P<region>[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|县|区|旗))"
+    r"(?P<level>省级|市级|县[（(]区[)）]级|县级|区级)?"
+)
+LEVEL_MARKERS = {"省级": "province", "市级": "city", "县级": "county", "区级": "county"}
+REGION_SUFFIX_LEVEL = (("自治区", "province"), ("省", "province"), ("县", "county"), ("旗", "county"), ("区", "county"))
+
+PROJECT_NAME_LABEL = "项目名称"
+# The form footer: `负责人：⇥经办人：…`, `项目负责人：张三 填表人：…`. Prose mentions of 负责人 do not start a line
+# with the label followed by another footer label.
+FOOTER = re.compile(r"^(?:项目)?负责人\s*[:：]?.*(?:经办人|填表人|联系电话|填报日期)")
+# Headings that close the project-table section of a report (used only when a table has no footer).
+SECTION_END = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分"
+    r"|[一二三四五六七八九十]+、\s*(?:国有资产占有使用情况|其他说明|其他重要事项|名词解释)"
+    r"|.{0,40}整体支出绩效目标(?:申报)?表)"
+)
+# Cover of a budget disclosure: `2024年度部门预算公开`, `吕梁市财政局2024年单位预算公开报告`.
+DISCLOSURE_COVER = re.compile(
+    r"^(?P<publisher>[\u4e00-\u9fff（）()]*?)\s*(?P<year>\d{4})\s*年度?(?P<scope>部门|单位)预算公开"
+)
+
+
+def clean_text(text: str) -> str:
+    """Normalize a cell or line: known HTML residue removed, exotic spaces made plain, outer space stripped."""
+    if "<" in text:
+        text = _HTML_TAG.sub(" ", text)
+    return _WIDE_SPACES.sub(" ", text).strip()
+
+
+def squeeze(text: str) -> str:
+    """Remove every kind of whitespace: labels are compared this way (`绩效 指 标` == `绩效指标`)."""
+    if "<" in text:
+        text = _HTML_TAG.sub(" ", text)
+    return _ANY_SPACE.sub("", text)
+
+
+def split_cells(line: str) -> list[str]:
+    """Non-empty cells of a TAB-separated row; a line without TABs is one cell."""
+    return [c for c in (clean_text(part) for part in line.split("\t")) if c]
+
+
+# Cheap substring tests run before the regular expressions: most lines contain none of these words.
+def is_project_table_title(line: str) -> bool:
+    return "绩效目标" in line and PROJECT_TABLE_TITLE.match(squeeze(line)) is not None
+
+
+def is_footer(line: str) -> bool:
+    return "负责人" in line and FOOTER.match(squeeze(line)) is not None
+
+
+def is_section_end(line: str) -> bool:
+    return ("部分" in line or "、" in line or "整体支出" in line) and SECTION_END.match(squeeze(line)) is not None
+
+
+def region_and_level(title: str) -> tuple[str | None, str | None]:
+    """Region name and government level printed at the start of a form title."""
+    m = TITLE_REGION.match(squeeze(title))
+    if not m:
+        return None, None
+    level = m.group("level")
+    if level:
+        level = re.sub(r"[（(]区[)）]", "", level)
+    return m.group("region"), LEVEL_MARKERS.get(level) if level else None
+
+
+def level_from_region_suffix(region: str) -> str | None:
+    for suffix, level in REGION_SUFFIX_LEVEL:
+        if region.endswith(suffix):
+            return level
+    return None

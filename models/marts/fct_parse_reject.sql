@@ -1,0 +1,14 @@
+with rejects as (
+    select * from {{ ref('stg_ingest__rejects') }}
+)
+
+select
+    row_number() over (order by source_file, source_line nulls first, stage, reason, detail) as reject_id,
+    document_id,
+    source_file,
+    source_line,
+    source_line_end,
+    stage,
+    reason,
+    detail
+from rejects

@@ -1,0 +1,1 @@
+"""Build the warehouse: ingest -> Parquet -> dbt build -> validation -> atomic swap of the DuckDB file."""

@@ -1,0 +1,55 @@
+"""`python -m pipeline build|validate`: the stages behind `make build` and `make validate`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from pipeline.build import build_warehouse
+from pipeline.dbt import DbtFailed
+from pipeline.paths import DEFAULT_DUCKDB, DEFAULT_RAW_DIR, BuildPaths
+from pipeline.validate import publish_reports, run_validation
+
+
+def _strict_exit(report, strict: bool) -> int:
+    errors = report.failed("error")
+    if strict and errors:
+        print(f"strict mode: {len(errors)} error-severity expectation(s) failed", file=sys.stderr)
+        return 3
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
+    parser.add_argument("command", choices=["build", "validate"])
+    parser.add_argument("--raw-dir", type=Path, default=DEFAULT_RAW_DIR)
+    parser.add_argument("--duckdb", type=Path, default=DEFAULT_DUCKDB)
+    parser.add_argument("--strict", action="store_true", help="exit non-zero when error-severity checks fail")
+    args = parser.parse_args(argv)
+    paths = BuildPaths.resolve(args.raw_dir, args.duckdb)
+    started = time.perf_counter()
+
+    if args.command == "validate":
+        if not paths.duckdb.exists():
+            print(f"validate: no warehouse at {paths.duckdb}; run `make build` first", file=sys.stderr)
+            return 2
+        report = run_validation(paths.duckdb, paths.gx_dir)
+        print("\n".join(report.summary_lines()))
+        print(f"reports: {publish_reports(paths.gx_dir, paths.reports_dir)}")
+        return _strict_exit(report, args.strict)
+
+    previous = "the previous warehouse is still served" if paths.duckdb.exists() else "no warehouse was written"
+    try:
+        result = build_warehouse(paths)
+    except (DbtFailed, FileNotFoundError, OSError, ValueError) as exc:
+        print(f"build FAILED: {exc}\n{previous}: {paths.duckdb}", file=sys.stderr)
+        return 1
+    print(f"warehouse: {paths.duckdb} (built in {time.perf_counter() - started:.1f} s)")
+    print(f"validation report: {result.report.data_docs_index}")
+    return _strict_exit(result.report, args.strict)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,126 @@
+"""Run the Great Expectations checkpoints of `expectations/` against a built warehouse file.
+
+Each checkpoint validates one mart table through the pandas datasource (GX's SQL datasource does not work on
+DuckDB here, see docs). The asset name of a checkpoint's validation definition is the table name in `marts`.
+GX runs in a scratch copy of the configuration so that a build never writes into the repository.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from pipeline.dbt import OFFLINE_ENV
+from pipeline.paths import EXPECTATIONS_DIR
+
+_CONFIG_ITEMS = ("great_expectations.yml", "expectations", "validation_definitions", "checkpoints", "plugins")
+# GX severities mapped onto the warehouse's two levels.
+_SEVERITY = {"critical": "error", "warning": "warning", "info": "warning"}
+
+
+@dataclass(frozen=True)
+class ExpectationOutcome:
+    suite: str
+    expectation: str
+    column: str | None
+    severity: str  # error | warning
+    success: bool
+    unexpected_count: int | None
+    sample: list
+
+
+@dataclass
+class ValidationReport:
+    outcomes: list[ExpectationOutcome] = field(default_factory=list)
+    data_docs_index: Path | None = None
+
+    @property
+    def failures(self) -> list[ExpectationOutcome]:
+        return [o for o in self.outcomes if not o.success]
+
+    def failed(self, severity: str) -> list[ExpectationOutcome]:
+        return [o for o in self.failures if o.severity == severity]
+
+    def summary_lines(self) -> list[str]:
+        suites = sorted({o.suite for o in self.outcomes})
+        lines = [
+            f"validation: {len(self.outcomes)} expectations in {len(suites)} suites "
+            f"({', '.join(suites)}): {len(self.outcomes) - len(self.failures)} passed, "
+            f"{len(self.failed('error'))} failed (error), {len(self.failed('warning'))} failed (warning)"
+        ]
+        for o in self.failures:
+            where = f".{o.column}" if o.column else ""
+            count = "" if o.unexpected_count is None else f": {o.unexpected_count} rows, e.g. {o.sample[:3]}"
+            lines.append(f"  [{o.severity}] {o.suite}{where} {o.expectation}{count}")
+        return lines
+
+
+def prepare_context_dir(gx_dir: Path) -> Path:
+    if gx_dir.exists():
+        shutil.rmtree(gx_dir)
+    gx_dir.mkdir(parents=True)
+    for item in _CONFIG_ITEMS:
+        src = EXPECTATIONS_DIR / item
+        if src.is_dir():
+            shutil.copytree(src, gx_dir / item)
+        elif src.exists():
+            shutil.copy2(src, gx_dir / item)
+    return gx_dir
+
+
+def _outcome(suite: str, result) -> ExpectationOutcome:
+    cfg = result.expectation_config
+    details = result.result or {}
+    severity = getattr(cfg, "severity", None)
+    severity = _SEVERITY.get(getattr(severity, "value", severity) or "critical", "error")
+    return ExpectationOutcome(
+        suite=suite,
+        expectation=cfg.type,
+        column=cfg.kwargs.get("column") or cfg.kwargs.get("column_A"),
+        severity=severity,
+        success=bool(result.success),
+        unexpected_count=details.get("unexpected_count"),
+        sample=list(details.get("partial_unexpected_list") or []),
+    )
+
+
+def run_validation(db_file: Path, gx_dir: Path) -> ValidationReport:
+    os.environ.update(OFFLINE_ENV)
+    import great_expectations as gx  # slow import (~4 s): only when validating
+
+    context = gx.get_context(mode="file", context_root_dir=str(prepare_context_dir(gx_dir)))
+    report = ValidationReport()
+    with duckdb.connect(str(db_file), read_only=True) as con:
+        for checkpoint in sorted(context.checkpoints.all(), key=lambda c: c.name):
+            # One mart table per checkpoint: a checkpoint passes the same batch parameters to all its definitions.
+            tables = {d.data.data_asset.name for d in checkpoint.validation_definitions}
+            if len(tables) != 1:
+                raise ValueError(f"checkpoint {checkpoint.name} must validate exactly one table, not {sorted(tables)}")
+            frame = con.execute(f'select * from marts."{tables.pop()}"').df()
+            result = checkpoint.run(batch_parameters={"dataframe": frame})
+            for run in result.run_results.values():
+                suite = run.suite_name if hasattr(run, "suite_name") else checkpoint.name
+                report.outcomes += [_outcome(suite, r) for r in run.results]
+    report.data_docs_index = gx_dir / "uncommitted" / "data_docs" / "local_site" / "index.html"
+    return report
+
+
+def publish_reports(gx_dir: Path, reports_dir: Path) -> Path:
+    """Move the Data Docs and results of a finished validation beside the served warehouse."""
+    staged = reports_dir.with_name(reports_dir.name + ".new")
+    if staged.exists():
+        shutil.rmtree(staged)
+    shutil.copytree(gx_dir / "uncommitted", staged)
+    old = reports_dir.with_name(reports_dir.name + ".old")
+    if reports_dir.exists():
+        if old.exists():
+            shutil.rmtree(old)
+        reports_dir.rename(old)
+    staged.rename(reports_dir)
+    if old.exists():
+        shutil.rmtree(old)
+    return reports_dir / "data_docs" / "local_site" / "index.html"

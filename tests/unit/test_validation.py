@@ -1,0 +1,69 @@
+"""The GX checkpoints in expectations/ fire on bad mart rows and stay quiet on clean ones."""
+
+import duckdb
+import pytest
+
+from pipeline.validate import run_validation
+
+CLEAN_DOCS = (
+    "select 'd1' as document_id, '吕梁市' as region_name, 'city' as admin_level, "
+    "2024 as fiscal_year, 3 as project_table_count"
+)
+CLEAN_PROJECTS = """
+select * from (values
+    ('d1:5', 'd1', 'd1.txt', '甲项目', 5, 40),
+    ('d1:45', 'd1', 'd1.txt', '乙项目', 45, 80)
+) t(project_id, document_id, source_file, project_name, source_line, source_line_end)
+"""
+
+
+def _warehouse(path, docs_sql: str, projects_sql: str):
+    with duckdb.connect(str(path)) as con:
+        con.execute("create schema marts")
+        con.execute(f"create table marts.dim_document as {docs_sql}")
+        con.execute(f"create table marts.dim_project as {projects_sql}")
+    return path
+
+
+def _failures(report):
+    return {(o.suite, o.expectation, o.column, o.severity) for o in report.failures}
+
+
+@pytest.fixture(scope="module")
+def clean_report(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("clean")
+    return run_validation(_warehouse(tmp / "w.duckdb", CLEAN_DOCS, CLEAN_PROJECTS), tmp / "gx")
+
+
+def test_clean_marts_pass_every_expectation(clean_report):
+    assert clean_report.outcomes
+    assert clean_report.failures == []
+    assert clean_report.data_docs_index.exists()
+
+
+def test_bad_marts_are_reported_with_severity(tmp_path):
+    docs = CLEAN_DOCS.replace("'city'", "'prefecture'").replace("2024", "1024")
+    projects = """
+    select * from (values
+        ('d1:5', 'd1', 'd1.txt', null, 5, 40),
+        ('d1:5', 'd1', 'd1.txt', '乙项目', 45, 30)
+    ) t(project_id, document_id, source_file, project_name, source_line, source_line_end)
+    """
+    report = run_validation(_warehouse(tmp_path / "w.duckdb", docs, projects), tmp_path / "gx")
+    assert _failures(report) == {
+        ("dim_document", "expect_column_values_to_be_in_set", "admin_level", "error"),
+        ("dim_document", "expect_column_values_to_be_between", "fiscal_year", "error"),
+        ("dim_project", "expect_column_values_to_be_unique", "project_id", "error"),
+        ("dim_project", "expect_column_values_to_not_be_null", "project_name", "error"),
+        ("dim_project", "expect_column_pair_values_a_to_be_greater_than_b", "source_line_end", "error"),
+    }
+    text = "\n".join(report.summary_lines())
+    assert "5 failed (error)" in text and "project_name" in text
+
+
+def test_a_document_without_project_tables_is_a_warning(tmp_path):
+    docs = CLEAN_DOCS.replace("3 as project_table_count", "0 as project_table_count")
+    report = run_validation(_warehouse(tmp_path / "w.duckdb", docs, CLEAN_PROJECTS), tmp_path / "gx")
+    assert _failures(report) == {
+        ("dim_document", "expect_column_values_to_be_between", "project_table_count", "warning")
+    }
