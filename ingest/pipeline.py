@@ -11,6 +11,7 @@ import polars as pl
 from ingest import records
 from ingest.document import describe_document
 from ingest.header import parse_project_name
+from ingest.project_table import parse_project_table
 from ingest.reader import RawDocument, UnreadableDocument, read_document
 from ingest.segment import find_project_tables
 
@@ -19,6 +20,7 @@ from ingest.segment import find_project_tables
 class ParsedDocument:
     documents: list[dict] = field(default_factory=list)
     project_tables: list[dict] = field(default_factory=list)
+    project_funding: list[dict] = field(default_factory=list)
     rejects: list[dict] = field(default_factory=list)
 
 
@@ -56,9 +58,11 @@ def parse_document(doc: RawDocument) -> ParsedDocument:
             )
             continue
         loaded += 1
+        project_id = f"{doc.document_id}:{seg.name_line}"
+        parsed = parse_project_table(doc.lines, seg)
         out.project_tables.append(
             {
-                "project_id": f"{doc.document_id}:{seg.name_line}",
+                "project_id": project_id,
                 "document_id": doc.document_id,
                 "source_file": doc.source_file,
                 "title_line": seg.title_line,
@@ -68,8 +72,18 @@ def parse_document(doc: RawDocument) -> ParsedDocument:
                 "year_printed": seg.year_printed,
                 "end_reason": seg.end_reason,
                 "project_name": parse_project_name(doc.lines[seg.name_line - 1]),
+                **parsed.fields,
             }
         )
+        out.project_funding += [
+            {"project_id": project_id, "document_id": doc.document_id, "source_file": doc.source_file,
+             **vars(amount)}
+            for amount in parsed.funding
+        ]
+        out.rejects += [
+            _reject(doc.document_id, doc.source_file, line, line, "project_table", reason, f"{project_id}: {detail}")
+            for line, reason, detail in parsed.issues
+        ]
     if info.doc_kind == "unknown":
         out.rejects.append(
             _reject(doc.document_id, doc.source_file, None, None, "classify", "unknown_document_kind",
@@ -109,8 +123,8 @@ def ingest_directory(raw_dir: Path) -> IngestResult:
             rows["rejects"].append(_reject(path.stem, path.name, None, None, "read", "unreadable_document", str(exc)))
             continue
         rows["documents"] += parsed.documents
-        rows["project_tables"] += parsed.project_tables
-        rows["rejects"] += parsed.rejects
+        for name in ("project_tables", "project_funding", "rejects"):
+            rows[name] += getattr(parsed, name)
     tables = {name: pl.DataFrame(rows[name], schema=schema) for name, schema in records.TABLES.items()}
     return IngestResult(tables, time.perf_counter() - started)
 

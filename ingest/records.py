@@ -31,6 +31,47 @@ PROJECT_TABLES = {
     "year_printed": pl.Int32,
     "end_reason": pl.String,
     "project_name": pl.String,
+    "department_as_printed": pl.String,
+    "department_code": pl.String,
+    "department_name": pl.String,
+    "department_credit_code": pl.String,
+    "implementing_unit": pl.String,
+    "project_attribute": pl.String,
+    "project_period": pl.String,
+    "project_category": pl.String,
+    "project_category_items": pl.String,
+    "funds_unit_stated": pl.String,
+    "funds_line": pl.Int64,
+    "overview": pl.String,
+    "basis": pl.String,
+    "necessity": pl.String,
+    "measures": pl.String,
+    "plan": pl.String,
+    "overall_goal_text": pl.String,
+    "overall_goal_implementation": pl.String,
+    "overall_goal_annual": pl.String,
+    "goal_split": pl.String,
+    "grid_line": pl.Int64,
+    "footer_line": pl.Int64,
+    "filled_date": pl.Date,
+    "filled_date_precision": pl.String,
+    "filled_date_text": pl.String,
+    "grid_number_set": pl.String,
+}
+
+PROJECT_FUNDING = {
+    "project_id": pl.String,
+    "document_id": pl.String,
+    "source_file": pl.String,
+    "period": pl.String,
+    "fund_source": pl.String,
+    "fund_source_label": pl.String,
+    "amount_as_printed": pl.String,
+    "amount_value": pl.Decimal(24, 6),
+    "unit": pl.String,
+    "amount_yuan": pl.Decimal(20, 2),
+    "unit_conflict": pl.Boolean,
+    "source_line": pl.Int64,
 }
 
 REJECTS = {
@@ -43,5 +84,10 @@ REJECTS = {
     "detail": pl.String,
 }
 
-TABLES = {"documents": DOCUMENTS, "project_tables": PROJECT_TABLES, "rejects": REJECTS}
+TABLES = {
+    "documents": DOCUMENTS,
+    "project_tables": PROJECT_TABLES,
+    "project_funding": PROJECT_FUNDING,
+    "rejects": REJECTS,
+}
 

@@ -21,6 +21,9 @@ def test_ingest_loads_tables_and_rejects_what_it_cannot_read(tmp_path):
     projects = result.tables["project_tables"]
     assert projects.group_by("source_file").len().sort("source_file").rows() == [("a.txt", 2), ("b.txt", 1)]
     assert projects["project_id"].n_unique() == projects.height
+    funding = result.tables["project_funding"]
+    assert set(funding["project_id"]) == set(projects["project_id"])
+    assert funding.filter(pl.col("source_file") == "b.txt")["amount_yuan"].cast(pl.Float64).to_list() == [2131157.0] * 2
 
     rejects = result.tables["rejects"].sort("source_file")
     assert rejects.select("source_file", "reason").rows() == [
@@ -35,7 +38,7 @@ def test_ingest_loads_tables_and_rejects_what_it_cannot_read(tmp_path):
     assert docs.filter(pl.col("source_file") == "b.txt")["encoding"].item() == "gb18030"
 
     write_parquet(result, tmp_path / "out")
-    for name in ("documents", "project_tables", "rejects"):
+    for name in ("documents", "project_tables", "project_funding", "rejects"):
         assert pl.read_parquet(tmp_path / "out" / f"{name}.parquet").height == result.tables[name].height
 
 

@@ -1,17 +1,10 @@
-"""The vocabulary of the forms, in one place: every document parser uses these patterns.
-
-Patterns key on the printed labels of the standard Shanxi budget forms, never on a file's name or position.
-"""
+"""Structural labels of the forms: table titles, year lines, footers, section headings, region prefixes."""
 
 from __future__ import annotations
 
 import re
 
-# Whitespace that extraction tools leave inside cells: ideographic space, NBSP, thin spaces.
-_WIDE_SPACES = re.compile("[\u3000\u00a0\u2002\u2003\u2009]")
-_ANY_SPACE = re.compile(r"\s+")
-# Only the HTML residue known from DOCX conversion; literal `<…>` also occurs in prose (`晋财资<2023>5号`).
-_HTML_TAG = re.compile(r"</?p>|<input(?: checked=\"\")? type=\"checkbox\"/>")
+from ingest.grammar.text import squeeze
 
 PROJECT_TABLE_TITLE = re.compile(
     r"^(?P<issuer>[\u4e00-\u9fff（）()]{0,40}?)"
@@ -42,25 +35,6 @@ SECTION_END = re.compile(
 DISCLOSURE_COVER = re.compile(
     r"^(?P<publisher>[\u4e00-\u9fff（）()]*?)\s*(?P<year>\d{4})\s*年度?(?P<scope>部门|单位)预算公开"
 )
-
-
-def clean_text(text: str) -> str:
-    """Normalize a cell or line: known HTML residue removed, exotic spaces made plain, outer space stripped."""
-    if "<" in text:
-        text = _HTML_TAG.sub(" ", text)
-    return _WIDE_SPACES.sub(" ", text).strip()
-
-
-def squeeze(text: str) -> str:
-    """Remove every kind of whitespace: labels are compared this way (`绩效 指 标` == `绩效指标`)."""
-    if "<" in text:
-        text = _HTML_TAG.sub(" ", text)
-    return _ANY_SPACE.sub("", text)
-
-
-def split_cells(line: str) -> list[str]:
-    """Non-empty cells of a TAB-separated row; a line without TABs is one cell."""
-    return [c for c in (clean_text(part) for part in line.split("\t")) if c]
 
 
 # Cheap substring tests run before the regular expressions: most lines contain none of these words.

@@ -1,0 +1,106 @@
+"""Labels of a project table's header and funding block.
+
+Labels are matched in a "stream" of the header (non-blank lines joined by newlines, cells by TABs), so a label that
+pdftotext broke over lines (`项目\n概况`, `市县（区）财政资\n金`) still matches: every gap between two characters of a
+label may hold whitespace. A label must start a line or a cell, or follow a space (pdftotext cells).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_GAP = r"[ \t\n]*"
+_LPAREN = r"[（(]"
+_RPAREN = r"[)）]"
+_BOUNDARY = r"(?<![^ \t\n])"
+
+
+def spaced(label: str) -> str:
+    """Regex source for a label whose characters may be separated by line breaks or spaces."""
+    return _GAP.join(re.escape(ch) for ch in label)
+
+
+def _label(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(_BOUNDARY + "(?:" + "|".join(alternatives) + ")")
+
+
+@dataclass(frozen=True)
+class HeaderField:
+    key: str
+    pattern: re.Pattern[str]
+    optional_tail: str = ""  # characters of the label that may trail as a separate fragment
+
+
+# Header fields in the order the forms print them. Matching goes forward through the stream in this order.
+HEADER_FIELDS: tuple[HeaderField, ...] = (
+    HeaderField("department", _label(spaced("主管部门及代码"), spaced("主管部门"))),
+    HeaderField(
+        "implementing_unit",
+        _label(
+            spaced("实施单位") + f"(?:{_GAP}{_LPAREN}发包方{_RPAREN}及项目实施单位{_LPAREN}承包方{_RPAREN})?"
+            + f"(?:{_GAP}中标单{_GAP}[位号])?"
+        ),
+    ),
+    HeaderField("project_attribute", _label(spaced("项目属性"))),
+    HeaderField("project_period", _label(spaced("项目期"), spaced("项目日期"))),
+    HeaderField("project_category", _label(spaced("项目分类"))),
+    HeaderField("funds", _label(spaced("项目资金") + f"{_GAP}{_LPAREN}{_GAP}(?P<unit>万元|元){_GAP}{_RPAREN}")),
+    HeaderField("overview", _label(spaced("项目概况"))),
+    HeaderField("basis", _label(spaced("立项依") + f"(?:{_GAP}据)?"), optional_tail="据"),
+    HeaderField(
+        "necessity",
+        _label(spaced("项目设立") + f"{_GAP}(?:的)?{_GAP}必{_GAP}(?:的)?{_GAP}(?:重)?{_GAP}[要妥]{_GAP}性"),
+    ),
+    HeaderField(
+        "measures",
+        _label(f"(?:{spaced('保证')}|{spaced('保障')}){_GAP}{spaced('项目实施的')}{_GAP}{spaced('制度')}[、,，]?{_GAP}措{_GAP}施"),
+    ),
+    HeaderField("plan", _label(spaced("项目实施计划"))),
+    HeaderField(
+        "goal_columns",
+        _label(
+            f"(?:{spaced('实施期目标')}|{spaced('实施目标')}|{spaced('中期目标')}(?:{_LPAREN}[^)）\n]*{_RPAREN})?)"
+            f"(?:{_GAP}{spaced('年度目标')})?"
+        ),
+    ),
+    HeaderField("overall_goal", _label(spaced("总体目标"))),
+)
+
+# Grid start: where the header ends and the indicator grid begins.
+GRID_START = re.compile(
+    r"^(?:绩|绩效指标.*|绩效目标.*|一级指标.*|(?:产出|效益|满意度|数量|质量|时效|成本)(?:指标)?)$"
+)
+
+GRID_START_CHARS = frozenset("绩一产效满数质时成")
+
+# Funding block: the totals, then one row per fund source with the implementation and the annual amount.
+TOTAL_LABELS = {
+    "implementation": _label(f"(?:{spaced('实施期')}|{spaced('中期')}){_GAP}{spaced('资金总额')}{_GAP}[:：]?"),
+    "annual": _label(spaced("年度资金总额") + f"{_GAP}[:：]?"),
+}
+_PREFIX = f"(?:其中{_GAP}[:：;；]?{_GAP})?"
+FUND_SOURCE_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("central", _label(_PREFIX + spaced("中央财政资金"))),
+    ("provincial", _label(_PREFIX + spaced("省级财政资金"))),
+    ("local", _label(_PREFIX + f"{spaced('市县')}{_GAP}{_LPAREN}{_GAP}区{_GAP}{_RPAREN}{_GAP}{spaced('财政资')}"
+                     f"(?:{_GAP}金)?")),
+    ("self_raised", _label(_PREFIX + spaced("单位自筹") + "(?:资金)?")),
+    ("general_public_budget", _label(_PREFIX + spaced("一般公共预算资金"))),
+    ("government_fund", _label(_PREFIX + spaced("政府性基金") + "(?:预算)?(?:资金)?")),
+    ("transfer_central", _label(_PREFIX + spaced("上级转移支付资金") + f"{_GAP}{_LPAREN}{_GAP}中央{_GAP}{_RPAREN}")),
+    ("transfer_provincial", _label(_PREFIX + spaced("上级转移支付资金") + f"{_GAP}{_LPAREN}{_GAP}省{_GAP}{_RPAREN}")),
+    ("transfer_city", _label(_PREFIX + spaced("上级转移支付资金") + f"{_GAP}{_LPAREN}[^)）\n]{{1,8}}市{_RPAREN}")),
+    # The annual label is sometimes cut short: the source is the row's implementation-side source.
+    ("transfer_unspecified", _label(_PREFIX + spaced("上级转移支付资金"))),
+    ("other", _label(_PREFIX + spaced("其他资金"))),
+)
+# Fragments of wrapped labels that can trail a value on the next row (`⇥⇥金⇥⇥⇥⇥金`).
+LABEL_FRAGMENTS = frozenset({"金", "资金"})
+
+DEPARTMENT_CODE = re.compile(r"^(?P<code>\d{1,6})\s*[-－—–]\s*(?P<name>.+)$")
+# 统一社会信用代码: 18 characters, digits and capitals; not a department code.
+CREDIT_CODE = re.compile(r"(?<![0-9A-Z])(?=[0-9A-Z]*\d)[0-9A-HJ-NPQRTUWXY]{18}(?![0-9A-Z])")
+# 项目分类 checkboxes (孝义 form): options follow their checkbox, grouped in rows A/B/C.
+CHECKBOX = re.compile(r'<input(?P<checked> checked="")? type="checkbox"/>')
+FOOTER_DATE = re.compile(r"填报日期\s*[:：]?\s*(?P<date>[0-9][0-9 .\-/年月日]*[0-9日])")

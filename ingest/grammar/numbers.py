@@ -1,0 +1,39 @@
+"""Amounts as printed in the forms: thousands separators, stray spaces, decimals, units; normalized to 元."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+UNIT_FACTORS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+
+# `5,072,219`, `2,131, 157` and `6, 160,760` (a space after a comma), `164,391.6`, `61.2653`, `6964800`, `0`.
+# A comma must be followed by exactly three digits, so `1,2` or `12,34` is not one number.
+AMOUNT = re.compile(r"(?P<sign>[-−－])?(?P<digits>\d{1,3}(?:,\s?\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?!\d)")
+AMOUNT_WITH_UNIT = re.compile(AMOUNT.pattern + r"\s*(?P<unit>万元|亿元|元)?")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+
+
+@dataclass(frozen=True)
+class ParsedAmount:
+    value: Decimal  # the number as printed, in the printed unit
+    unit: str | None  # unit printed next to the number (`14.03 万元`), if any
+    text: str  # the matched text, as printed
+
+
+def parse_amount(text: str) -> ParsedAmount | None:
+    """The amount a cell holds when the whole cell is one number (optionally with a unit); else None."""
+    cell = text.translate(_FULL_WIDTH_DIGITS).strip()
+    m = AMOUNT_WITH_UNIT.fullmatch(cell)
+    if not m:
+        return None
+    digits = re.sub(r"[,\s]", "", m.group("digits"))
+    value = Decimal(digits + ("." + m.group("frac") if m.group("frac") else ""))
+    if m.group("sign"):
+        value = -value
+    return ParsedAmount(value, m.group("unit"), text.strip())
+
+
+def to_yuan(value: Decimal, unit: str) -> Decimal:
+    return (value * UNIT_FACTORS[unit]).quantize(Decimal("0.01"))
