@@ -1,7 +1,13 @@
-"""Ingest a folder of raw documents into Parquet tables, one per record type."""
+"""Ingest a folder of raw documents into Parquet tables, one per record type.
+
+Documents are read and segmented in the main process; the project tables are then parsed in parallel (forked
+workers, in chunks, so that one large document is spread over all cores) and merged back in document order.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,9 +17,13 @@ import polars as pl
 from ingest import records
 from ingest.document import describe_document
 from ingest.header import parse_project_name
+from ingest.indicators import indicator_records, parse_indicator_grid
 from ingest.project_table import parse_project_table
 from ingest.reader import RawDocument, UnreadableDocument, read_document
-from ingest.segment import find_project_tables
+from ingest.segment import TableSegment, find_project_tables
+
+_CHUNK = 64  # project tables per parallel task
+_PARALLEL_MIN_TABLES = 150  # below this, forking costs more than it saves
 
 
 @dataclass
@@ -21,7 +31,12 @@ class ParsedDocument:
     documents: list[dict] = field(default_factory=list)
     project_tables: list[dict] = field(default_factory=list)
     project_funding: list[dict] = field(default_factory=list)
+    indicators: list[dict] = field(default_factory=list)
     rejects: list[dict] = field(default_factory=list)
+
+    def extend(self, other: ParsedDocument) -> None:
+        for name in records.TABLES:
+            getattr(self, name).extend(getattr(other, name))
 
 
 @dataclass
@@ -45,67 +60,95 @@ def _reject(doc_id: str, source_file: str, line: int | None, end: int | None, st
     }
 
 
-def parse_document(doc: RawDocument) -> ParsedDocument:
-    out = ParsedDocument()
-    segments = find_project_tables(doc.lines)
-    info = describe_document(doc.lines, segments)
-    loaded = 0
-    for seg in segments:
-        if seg.name_line is None:
-            out.rejects.append(
-                _reject(doc.document_id, doc.source_file, seg.title_line, seg.end_line, "segment", "truncated_table",
-                        "project table title without a 项目名称 row")
-            )
-            continue
-        loaded += 1
-        project_id = f"{doc.document_id}:{seg.name_line}"
-        parsed = parse_project_table(doc.lines, seg)
-        out.project_tables.append(
-            {
-                "project_id": project_id,
-                "document_id": doc.document_id,
-                "source_file": doc.source_file,
-                "title_line": seg.title_line,
-                "source_line": seg.name_line,
-                "source_line_end": seg.end_line,
-                "title": seg.title,
-                "year_printed": seg.year_printed,
-                "end_reason": seg.end_reason,
-                "project_name": parse_project_name(doc.lines[seg.name_line - 1]),
-                **parsed.fields,
-            }
-        )
-        out.project_funding += [
-            {"project_id": project_id, "document_id": doc.document_id, "source_file": doc.source_file,
-             **vars(amount)}
-            for amount in parsed.funding
-        ]
+def parse_project(doc: RawDocument, seg: TableSegment, out: ParsedDocument) -> None:
+    """Header, funding and indicator grid of one segmented table."""
+    if seg.name_line is None:
+        out.rejects.append(_reject(doc.document_id, doc.source_file, seg.title_line, seg.end_line, "segment",
+                                   "truncated_table", "project table title without a 项目名称 row"))
+        return
+    project_id = f"{doc.document_id}:{seg.name_line}"
+    parsed = parse_project_table(doc.lines, seg)
+    out.project_funding += [
+        {"project_id": project_id, "document_id": doc.document_id, "source_file": doc.source_file, **vars(amount)}
+        for amount in parsed.funding
+    ]
+    out.rejects += [
+        _reject(doc.document_id, doc.source_file, line, line, "project_table", reason, f"{project_id}: {detail}")
+        for line, reason, detail in parsed.issues
+    ]
+    grid_counts = dict.fromkeys(("grid_lines", "grid_lines_indicator", "grid_lines_label", "grid_lines_placeholder",
+                                 "grid_lines_rejected"), 0)
+    grid_line = parsed.fields.get("grid_line")
+    if grid_line:
+        last = seg.end_line - 1 - (1 if seg.end_reason == "footer" else 0)
+        grid = parse_indicator_grid(doc.lines, grid_line - 1, last)
+        out.indicators += indicator_records(project_id, doc.document_id, doc.source_file, grid)
+        grid_counts["grid_lines"] = sum(1 for line in doc.lines[grid_line - 1: last + 1] if line.strip())
+        for status in grid.line_status.values():
+            grid_counts["grid_lines_rejected" if status == "reject" else f"grid_lines_{status}"] += 1
         out.rejects += [
-            _reject(doc.document_id, doc.source_file, line, line, "project_table", reason, f"{project_id}: {detail}")
-            for line, reason, detail in parsed.issues
+            _reject(doc.document_id, doc.source_file, line, line, "indicator_grid", reason, f"{project_id}: {detail}")
+            for line, reason, detail in grid.rejects
         ]
-    if info.doc_kind == "unknown":
-        out.rejects.append(
-            _reject(doc.document_id, doc.source_file, None, None, "classify", "unknown_document_kind",
-                    "no project performance table and no budget-disclosure cover found")
-        )
-    out.documents.append(
+    else:
+        out.rejects.append(_reject(doc.document_id, doc.source_file, seg.name_line, seg.end_line, "indicator_grid",
+                                   "truncated_table", f"{project_id}: no indicator grid in the table"))
+    out.project_tables.append(
         {
+            "project_id": project_id,
             "document_id": doc.document_id,
             "source_file": doc.source_file,
-            "size_bytes": doc.size_bytes,
-            "sha256": doc.sha256,
-            "encoding": doc.encoding,
-            "line_count": len(doc.lines),
-            "region_name": info.region_name,
-            "admin_level": info.admin_level,
-            "fiscal_year": info.fiscal_year,
-            "doc_kind": info.doc_kind,
-            "publisher_name": info.publisher_name,
-            "cover_line": info.cover_line,
-            "project_table_count": loaded,
+            "title_line": seg.title_line,
+            "source_line": seg.name_line,
+            "source_line_end": seg.end_line,
+            "title": seg.title,
+            "year_printed": seg.year_printed,
+            "end_reason": seg.end_reason,
+            "project_name": parse_project_name(doc.lines[seg.name_line - 1]),
+            **parsed.fields,
+            **grid_counts,
         }
     )
+
+
+def parse_segments(doc: RawDocument, segments: list[TableSegment]) -> ParsedDocument:
+    out = ParsedDocument()
+    for seg in segments:
+        parse_project(doc, seg, out)
+    return out
+
+
+def document_row(doc: RawDocument, segments: list[TableSegment], loaded: int) -> tuple[dict, list[dict]]:
+    info = describe_document(doc.lines, segments)
+    rejects = []
+    if info.doc_kind == "unknown":
+        rejects.append(_reject(doc.document_id, doc.source_file, None, None, "classify", "unknown_document_kind",
+                               "no project performance table and no budget-disclosure cover found"))
+    row = {
+        "document_id": doc.document_id,
+        "source_file": doc.source_file,
+        "size_bytes": doc.size_bytes,
+        "sha256": doc.sha256,
+        "encoding": doc.encoding,
+        "line_count": len(doc.lines),
+        "region_name": info.region_name,
+        "admin_level": info.admin_level,
+        "fiscal_year": info.fiscal_year,
+        "doc_kind": info.doc_kind,
+        "publisher_name": info.publisher_name,
+        "cover_line": info.cover_line,
+        "project_table_count": loaded,
+    }
+    return row, rejects
+
+
+def parse_document(doc: RawDocument) -> ParsedDocument:
+    """One document, sequentially (the parallel path in ingest_directory gives the same rows)."""
+    segments = find_project_tables(doc.lines)
+    out = parse_segments(doc, segments)
+    row, rejects = document_row(doc, segments, len(out.project_tables))
+    out.documents.append(row)
+    out.rejects += rejects
     return out
 
 
@@ -113,19 +156,48 @@ def raw_files(raw_dir: Path) -> list[Path]:
     return sorted(p for p in raw_dir.iterdir() if p.is_file() and not p.name.startswith("."))
 
 
-def ingest_directory(raw_dir: Path) -> IngestResult:
+# Worker state: forked workers inherit the documents instead of receiving them pickled.
+_DOCS: list[RawDocument] = []
+_SEGMENTS: list[list[TableSegment]] = []
+
+
+def _parse_chunk(task: tuple[int, int, int]) -> ParsedDocument:
+    doc_index, start, stop = task
+    return parse_segments(_DOCS[doc_index], _SEGMENTS[doc_index][start:stop])
+
+
+def ingest_directory(raw_dir: Path, workers: int | None = None) -> IngestResult:
     started = time.perf_counter()
-    rows: dict[str, list[dict]] = {name: [] for name in records.TABLES}
+    merged = ParsedDocument()
+    docs: list[RawDocument] = []
     for path in raw_files(raw_dir):
         try:
-            parsed = parse_document(read_document(path))
+            docs.append(read_document(path))
         except UnreadableDocument as exc:
-            rows["rejects"].append(_reject(path.stem, path.name, None, None, "read", "unreadable_document", str(exc)))
-            continue
-        rows["documents"] += parsed.documents
-        for name in ("project_tables", "project_funding", "rejects"):
-            rows[name] += getattr(parsed, name)
-    tables = {name: pl.DataFrame(rows[name], schema=schema) for name, schema in records.TABLES.items()}
+            merged.rejects.append(_reject(path.stem, path.name, None, None, "read", "unreadable_document", str(exc)))
+    segments = [find_project_tables(doc.lines) for doc in docs]
+    tasks = [(i, start, start + _CHUNK) for i, segs in enumerate(segments) for start in range(0, len(segs), _CHUNK)]
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and sum(len(s) for s in segments) >= _PARALLEL_MIN_TABLES and "fork" in \
+            multiprocessing.get_all_start_methods():
+        global _DOCS, _SEGMENTS
+        _DOCS, _SEGMENTS = docs, segments
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                parts = pool.map(_parse_chunk, tasks, chunksize=1)
+        finally:
+            _DOCS, _SEGMENTS = [], []
+    else:
+        parts = [parse_segments(docs[i], segments[i][start:stop]) for i, start, stop in tasks]
+    by_doc: dict[int, ParsedDocument] = {i: ParsedDocument() for i in range(len(docs))}
+    for (i, _, _), part in zip(tasks, parts, strict=True):
+        by_doc[i].extend(part)
+    for i, doc in enumerate(docs):
+        row, rejects = document_row(doc, segments[i], len(by_doc[i].project_tables))
+        by_doc[i].documents.append(row)
+        by_doc[i].rejects += rejects
+        merged.extend(by_doc[i])
+    tables = {name: pl.DataFrame(getattr(merged, name), schema=schema) for name, schema in records.TABLES.items()}
     return IngestResult(tables, time.perf_counter() - started)
 
 

@@ -21,6 +21,7 @@ from ingest.stream import LineStream, join_wrapped
 # A 万元 figure this large (≥ 10亿元 for one project) is almost surely printed in 元 under a 万元 label.
 _WAN_YUAN_IMPLAUSIBLE = Decimal(100_000)
 _GOAL_PLACEHOLDER = re.compile(r"^(?:目标\s*\d+\s*[:：]?\s*)+$")
+_CELL_OR_LINE = re.compile(r"[\t\n]")
 _NON_SPACE_RUN = re.compile(r"\S+")
 _GRID_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _TEXT_FIELDS = ("overview", "basis", "necessity", "measures", "plan")
@@ -78,7 +79,7 @@ def _find_header_labels(stream: LineStream) -> list[_Label]:
 
 
 def _pieces(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"[\t\n]", text) if p.strip()]
+    return [p.strip() for p in _CELL_OR_LINE.split(text) if p.strip()]
 
 
 def _single_value(text: str) -> str | None:
@@ -143,7 +144,7 @@ def _find_fund_labels(text: str) -> list[tuple[str, re.Match[str]]]:
 def _read_amount(text: str) -> tuple[str, object]:
     """('blank'|'amount'|'unparsable', value) for the text after a funding label."""
     value_text = text.strip().lstrip(":：").strip()
-    pieces = [p for p in re.split(r"[\t\n]", value_text) if p.strip() and p.strip() not in hg.LABEL_FRAGMENTS]
+    pieces = [p for p in _CELL_OR_LINE.split(value_text) if p.strip() and p.strip() not in hg.LABEL_FRAGMENTS]
     value_text = " ".join(p.strip() for p in pieces)
     if not value_text:
         return "blank", ""
@@ -303,7 +304,14 @@ def parse_goals(lines: tuple[str, ...], stream: LineStream, labels: list[_Label]
             row_start = stream.text.rfind("\n", 0, columns.start) + 1
             header_cells = stream.text[row_start:columns.end].split("\t")
             annual_column = next((i for i, c in enumerate(header_cells) if "年度目标" in squeeze(c)), None)
+            # A header row that starts with its own 实施期目标 cell is not aligned with the goal rows (which start
+            # with the 总体目标 label): its column numbers cannot place a lone cell.
+            if header_cells and squeeze(header_cells[0]) and "年度目标" not in squeeze(header_cells[0]):
+                annual_column = None
         impl, annual = _split_goal_cells(region, annual_column)
+        if annual_column is None and len(impl) == 1 and not annual:
+            result.fields["goal_split"] = "unsplit"  # one lone cell and no reliable column: say so
+            return
         impl = [c for c in impl if not _GOAL_PLACEHOLDER.match(squeeze(c))]
         annual = [c for c in annual if not _GOAL_PLACEHOLDER.match(squeeze(c))]
         result.fields["overall_goal_implementation"] = " ".join(impl) or None
@@ -372,9 +380,22 @@ def parse_project_table(lines: tuple[str, ...], seg: TableSegment) -> ProjectPar
         implementing_unit=single("implementing_unit"), project_attribute=single("project_attribute"),
         project_period=single("project_period"),
     )
+    previous_text_field = None
     for key, spec in ((s.key, s) for s in hg.HEADER_FIELDS if s.key in _TEXT_FIELDS):
         lab = by_key.get(key)
-        result.fields[key] = _text_value(stream.text[slice(*value_span(lab))], spec.optional_tail) if lab else None
+        if not lab:
+            continue
+        value = stream.text[slice(*value_span(lab))]
+        if spec.optional_tail and spec.optional_tail not in squeeze(lab.match.group(0)):
+            # `立项\n依\n<prose>\n据\n<basis>`: the label's last character was printed after some prose; that prose
+            # belongs to the field before it.
+            parts = re.split(rf"\n[ \t]*{re.escape(spec.optional_tail)}[ \t]*(?:\n|$)", value, maxsplit=1)
+            if len(parts) == 2:
+                if previous_text_field and not result.fields.get(previous_text_field):
+                    result.fields[previous_text_field] = _text_value(parts[0])
+                value = parts[1]
+        result.fields[key] = _text_value(value, spec.optional_tail)
+        previous_text_field = key
 
     if "project_category" in by_key:
         lab = by_key["project_category"]

@@ -57,6 +57,34 @@ PROJECT_TABLES = {
     "filled_date_precision": pl.String,
     "filled_date_text": pl.String,
     "grid_number_set": pl.String,
+    "grid_lines": pl.Int64,
+    "grid_lines_indicator": pl.Int64,
+    "grid_lines_label": pl.Int64,
+    "grid_lines_placeholder": pl.Int64,
+    "grid_lines_rejected": pl.Int64,
+}
+
+INDICATORS = {
+    "indicator_id": pl.String,
+    "project_id": pl.String,
+    "document_id": pl.String,
+    "source_file": pl.String,
+    "period": pl.String,
+    "position": pl.Int64,
+    "level1": pl.String,
+    "level1_printed": pl.String,
+    "level2": pl.String,
+    "level2_printed": pl.String,
+    "indicator_name": pl.String,
+    "indicator_name_as_printed": pl.String,
+    "target_text": pl.String,
+    "comparator": pl.String,
+    "target_value": pl.Decimal(24, 6),
+    "target_unit": pl.String,
+    "value_kind": pl.String,
+    "target_value_yuan": pl.Decimal(24, 2),
+    "is_placeholder": pl.Boolean,
+    "source_line": pl.Int64,
 }
 
 PROJECT_FUNDING = {
@@ -88,6 +116,7 @@ TABLES = {
     "documents": DOCUMENTS,
     "project_tables": PROJECT_TABLES,
     "project_funding": PROJECT_FUNDING,
+    "indicators": INDICATORS,
     "rejects": REJECTS,
 }
 

@@ -6,7 +6,6 @@ import re
 
 # Whitespace that extraction tools leave inside cells: ideographic space, NBSP, thin spaces.
 _WIDE_SPACES = re.compile("[\u3000\u00a0\u2002\u2003\u2009]")
-_ANY_SPACE = re.compile(r"\s+")
 # Only the HTML residue known from DOCX conversion; literal `<…>` also occurs in prose (`晋财资<2023>5号`).
 _HTML_TAG = re.compile(r"</?p>|<input(?: checked=\"\")? type=\"checkbox\"/>")
 
@@ -27,7 +26,7 @@ def squeeze(text: str) -> str:
     """Remove every kind of whitespace: labels are compared this way (`绩效 指 标` == `绩效指标`)."""
     if "<" in text:
         text = _HTML_TAG.sub(" ", text)
-    return _ANY_SPACE.sub("", text)
+    return "".join(text.split())
 
 
 def split_cells(line: str) -> list[str]:

@@ -38,5 +38,10 @@ select
     filled_date,
     filled_date_precision,
     filled_date_text,
-    grid_number_set
+    grid_number_set,
+    grid_lines,
+    grid_lines_indicator,
+    grid_lines_label,
+    grid_lines_placeholder,
+    grid_lines_rejected
 from source

@@ -1,0 +1,77 @@
+"""Indicator-grid vocabulary: level-1 / level-2 labels and their printed variants, read from the dbt seed
+`seeds/indicator_label_variants.csv` so that the parsers and the models share one framework."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.grammar.header import spaced
+from ingest.grammar.text import squeeze
+
+SEED_DIR = Path(__file__).resolve().parents[2] / "seeds"
+
+# Cells that belong to the grid's own headings, not to any indicator.
+GRID_HEADINGS = frozenset({"一级指标", "二级指标", "三级指标", "指标值", "中期指标", "年度指标", "绩效指标", "指标"})
+_GRID_HEADING_PREFIX = re.compile(r"^(?:绩效(?:指标|目标)?|绩|效|指|标)$")
+PLACEHOLDER = re.compile(r"^(?:指标\s*\d+\s*[:：]?|[.…。]{2,}|-{2,})$")
+PLACEHOLDER_PREFIX = re.compile(r"^指标\s*\d+\s*[:：]\s*(?=\S)")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    level1: dict[str, str]  # printed (squeezed) -> canonical
+    level2: dict[str, str]
+    parent: dict[str, str]  # canonical level 2 -> level 1
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    level1: dict[str, str] = {}
+    level2: dict[str, str] = {}
+    with open(SEED_DIR / "indicator_label_variants.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            (level1 if row["level"] == "1" else level2)[row["printed_label"]] = row["canonical_label"]
+    with open(SEED_DIR / "indicator_framework.csv", encoding="utf-8") as fh:
+        parent = {row["level2"]: row["level1"] for row in csv.DictReader(fh)}
+    return Vocabulary(level1, level2, parent)
+
+
+def level1_of(cell: str) -> str | None:
+    return vocabulary().level1.get(squeeze(cell))
+
+
+def level2_of(cell: str) -> str | None:
+    return vocabulary().level2.get(squeeze(cell))
+
+
+def is_grid_heading(cell: str) -> bool:
+    text = squeeze(cell)
+    return text in GRID_HEADINGS or bool(_GRID_HEADING_PREFIX.match(text))
+
+
+def is_placeholder(cell: str) -> bool:
+    return bool(PLACEHOLDER.match(squeeze(cell)))
+
+
+@lru_cache(maxsize=1)
+def text_label_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """(pattern, group name -> 'level:canonical') for labels inside pdftotext lines.
+
+    Full labels only (with 指标, possibly broken over lines), at the start of a line or after a space. Bare words
+    (产出, 可持续影响) are left to the TAB classifier, where a cell is a unit."""
+    voc = vocabulary()
+    alternatives: list[tuple[str, str]] = []
+    for printed, canonical in voc.level2.items():
+        if printed.endswith("指标") or printed.endswith("指"):
+            alternatives.append((printed, f"2:{canonical}"))
+    for printed, canonical in voc.level1.items():
+        if printed.endswith("指标"):
+            alternatives.append((printed, f"1:{canonical}"))
+    alternatives.sort(key=lambda a: -len(a[0]))  # longest first: 服务对象满意度指标 before 满意度指标
+    groups = "|".join(f"(?P<g{i}>{spaced(printed)})" for i, (printed, _) in enumerate(alternatives))
+    pattern = re.compile(r"(?<![^ \t\n])(?:" + groups + ")")
+    return pattern, {f"g{i}": key for i, (_, key) in enumerate(alternatives)}

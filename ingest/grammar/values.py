@@ -1,0 +1,108 @@
+"""Target values (指标值): comparator, number, unit and kind; and peeling a value off the end of a text cell."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from ingest.grammar.numbers import UNIT_FACTORS
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９％．，＜＞＝：", "0123456789%.,<>=:")
+_PREFIX_COMPARATORS = (
+    ("大于等于", ">="), ("不低于", ">="), ("不少于", ">="), ("≥", ">="), (">=", ">="), ("≧", ">="),
+    ("小于等于", "<="), ("不高于", "<="), ("不超过", "<="), ("不超", "<="), ("≤", "<="), ("<=", "<="), ("≦", "<="),
+    ("大于", ">"), (">", ">"), ("小于", "<"), ("<", "<"), ("=", "="), ("等于", "="),
+)
+_SUFFIX_COMPARATORS = (("以上", ">="), ("以下", "<="), ("以内", "<="))
+# A number may carry stray spaces from PDF extraction: `≥193 人`, `≤60. 1594 万元`, `2,131, 157`.
+_NUMBER = r"\d+(?:,\s?\d{3})*(?:\.\s?\d+)?"
+_NUMERIC = re.compile(rf"^(?P<number>{_NUMBER})\s*(?P<unit>[^\d\s][^\d]*?)?$")
+_DATE = re.compile(
+    r"^(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*日)"
+    r"\s*(?:前|底前|底|内|以前|之前|全年|完成)?.*$|.*(?:月底前|日前|日内|年底前|年底|工作日内|季度|个月内|月内|天内|小时内)$"
+)
+MONEY_UNITS = ("亿元", "万元", "元")
+
+
+@dataclass(frozen=True)
+class Target:
+    text: str  # whitespace-normalized as printed
+    comparator: str | None
+    value: Decimal | None
+    unit: str | None
+    kind: str  # numeric | percent | date | qualitative | empty
+    value_yuan: Decimal | None  # where the unit is money (元, 万元, 亿元, also per-unit rates such as 万元/家)
+
+
+def normalize_target_text(text: str) -> str:
+    return " ".join((text or "").split())
+
+
+def _money_factor(unit: str | None) -> Decimal | None:
+    if not unit:
+        return None
+    for money in MONEY_UNITS:
+        if unit == money or unit.startswith(money + "/"):
+            return UNIT_FACTORS[money]
+    return None
+
+
+def parse_target(text: str | None) -> Target:
+    printed = normalize_target_text(text or "")
+    if not printed:
+        return Target("", None, None, None, "empty", None)
+    work = printed.translate(_FULL_WIDTH).replace(" ", "")
+    comparator = None
+    for word, op in _PREFIX_COMPARATORS:
+        if work.startswith(word):
+            comparator, work = op, work[len(word):]
+            break
+    for word, op in _SUFFIX_COMPARATORS:
+        if comparator is None and work.endswith(word) and work[:1].isdigit():
+            comparator, work = op, work[: -len(word)]
+            break
+    m = _NUMERIC.match(work)
+    if m and not _DATE.match(work):
+        try:
+            value = Decimal(m.group("number").replace(",", "").replace(" ", ""))
+        except InvalidOperation:
+            value = None
+        unit = m.group("unit") or None
+        kind = "percent" if unit == "%" else "numeric"
+        factor = _money_factor(unit)
+        value_yuan = (value * factor).quantize(Decimal("0.01")) if factor is not None and value is not None else None
+        return Target(printed, comparator, value, unit, kind, value_yuan)
+    if _DATE.match(work):
+        return Target(printed, comparator, None, None, "date", None)
+    # A comparator word before a non-number (`大于等于上年度`) keeps its comparator; plain words have none.
+    return Target(printed, comparator, None, None, "qualitative", None)
+
+
+# Shapes a value can take at the end of a cell, for peeling it off a `name value` text.
+_VALUE_AT_END = re.compile(
+    rf"(?:(?:[≥≤><＞＜=≧≦]|大于等于|小于等于|不低于|不少于|不高于|不超过)\s*)?"
+    rf"(?:{_NUMBER}|[0-9０-９]+)\s*(?:%|％|[^\s\d（(]{{0,8}})?$"
+)
+
+
+_DATE_AT_END = re.compile(
+    r"(?<![\d])(?:(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?|\d{1,2}\s*日"
+    r"|\d+\s*个?\s*(?:工作)?\s*(?:日|天|月|小时))\s*(?:底前|前|底|以内|内|以前|之前)$"
+)
+
+
+def peel_value(text: str) -> tuple[str, str]:
+    """Split `name value` printed on one line: a date/period or numeric/percent value at the end, else the last
+    space-separated token. Returns (name, value); value is '' when nothing can be peeled."""
+    text = normalize_target_text(text)
+    m = _DATE_AT_END.search(text)
+    if m and m.start() > 0 and text[m.start() - 1] == " ":
+        return text[: m.start()].rstrip(), text[m.start():]
+    m = _VALUE_AT_END.search(text)
+    if m and m.start() > 0:
+        return text[: m.start()].rstrip(), text[m.start():]
+    if " " in text:
+        name, value = text.rsplit(" ", 1)
+        return name.rstrip(), value
+    return text, ""
