@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from ingest import records
+from ingest.budget_tables import find_budget_tables, parse_budget_table
 from ingest.document import describe_document
 from ingest.header import parse_project_name
 from ingest.indicators import indicator_records, parse_indicator_grid
@@ -32,6 +33,8 @@ class ParsedDocument:
     project_tables: list[dict] = field(default_factory=list)
     project_funding: list[dict] = field(default_factory=list)
     indicators: list[dict] = field(default_factory=list)
+    budget_tables: list[dict] = field(default_factory=list)
+    budget_lines: list[dict] = field(default_factory=list)
     rejects: list[dict] = field(default_factory=list)
 
     def extend(self, other: ParsedDocument) -> None:
@@ -118,6 +121,16 @@ def parse_segments(doc: RawDocument, segments: list[TableSegment]) -> ParsedDocu
     return out
 
 
+def parse_budget_tables(doc: RawDocument, out: ParsedDocument) -> None:
+    """The department budget tables of a document (none in a project-table compilation)."""
+    for table in find_budget_tables(doc.lines):
+        parsed = parse_budget_table(doc.lines, table, doc.document_id, doc.source_file)
+        out.budget_tables.append(parsed.table)
+        out.budget_lines += parsed.lines
+        out.rejects += [_reject(doc.document_id, doc.source_file, line, line, "budget_table", reason, detail)
+                        for line, reason, detail in parsed.issues]
+
+
 def document_row(doc: RawDocument, segments: list[TableSegment], loaded: int) -> tuple[dict, list[dict]]:
     info = describe_document(doc.lines, segments)
     rejects = []
@@ -146,6 +159,7 @@ def parse_document(doc: RawDocument) -> ParsedDocument:
     """One document, sequentially (the parallel path in ingest_directory gives the same rows)."""
     segments = find_project_tables(doc.lines)
     out = parse_segments(doc, segments)
+    parse_budget_tables(doc, out)
     row, rejects = document_row(doc, segments, len(out.project_tables))
     out.documents.append(row)
     out.rejects += rejects
@@ -193,6 +207,7 @@ def ingest_directory(raw_dir: Path, workers: int | None = None) -> IngestResult:
     for (i, _, _), part in zip(tasks, parts, strict=True):
         by_doc[i].extend(part)
     for i, doc in enumerate(docs):
+        parse_budget_tables(doc, by_doc[i])
         row, rejects = document_row(doc, segments[i], len(by_doc[i].project_tables))
         by_doc[i].documents.append(row)
         by_doc[i].rejects += rejects

@@ -102,6 +102,43 @@ PROJECT_FUNDING = {
     "source_line": pl.Int64,
 }
 
+BUDGET_TABLES = {
+    "table_id": pl.String,
+    "document_id": pl.String,
+    "source_file": pl.String,
+    "table_type": pl.String,
+    "table_title": pl.String,
+    "title_line": pl.Int64,
+    "end_line": pl.Int64,
+    "is_declared_empty": pl.Boolean,
+    "empty_note_line": pl.Int64,
+    "amount_cells": pl.Int64,
+    "layout": pl.String,
+}
+
+BUDGET_LINES = {
+    "budget_line_id": pl.String,
+    "document_id": pl.String,
+    "source_file": pl.String,
+    "table_id": pl.String,
+    "table_type": pl.String,
+    "table_title": pl.String,
+    "row_number": pl.Int64,
+    "row_label": pl.String,
+    "row_label_2": pl.String,
+    "classification_code": pl.String,
+    "column_label": pl.String,
+    "side": pl.String,
+    "block": pl.String,
+    "is_total_row": pl.Boolean,
+    "is_aggregate_row": pl.Boolean,
+    "indent_level": pl.Int64,
+    "amount_wan_yuan": pl.Decimal(18, 2),
+    "amount_as_printed": pl.String,
+    "is_undoubled": pl.Boolean,
+    "source_line": pl.Int64,
+}
+
 REJECTS = {
     "document_id": pl.String,
     "source_file": pl.String,
@@ -117,6 +154,8 @@ TABLES = {
     "project_tables": PROJECT_TABLES,
     "project_funding": PROJECT_FUNDING,
     "indicators": INDICATORS,
+    "budget_tables": BUDGET_TABLES,
+    "budget_lines": BUDGET_LINES,
     "rejects": REJECTS,
 }
 

@@ -1,0 +1,35 @@
+-- One row per budget table row: its amount cells pivoted into columns by column label, with the group an
+-- economic-classification item belongs to (the group row printed above it).
+with lines as (
+    select * from {{ ref('stg_ingest__budget_lines') }}
+),
+
+rows as (
+    select
+        table_id,
+        document_id,
+        table_type,
+        source_line,
+        any_value(row_number) as row_number,
+        any_value(side) as side,
+        any_value(block) as block,
+        any_value(row_label) filter (where side is distinct from 'income') as row_label,
+        any_value(row_label) filter (where side = 'income') as income_label,
+        any_value(row_label_2) as row_label_2,
+        any_value(classification_code) as classification_code,
+        bool_or(is_total_row) filter (where side is distinct from 'income') as is_total_row,
+        bool_or(is_total_row) filter (where side = 'income') as is_income_total_row,
+        bool_or(is_aggregate_row) as is_aggregate_row,
+        map_from_entries(list(struct_pack(k := column_label, v := amount_wan_yuan))) as amounts
+    from lines
+    group by table_id, document_id, table_type, source_line
+)
+
+select
+    *,
+    case
+        when table_type = 'basic_expenditure_economic' then last_value(
+            case when row_label_2 is null and not coalesce(is_total_row, false) then row_label end ignore nulls
+        ) over (partition by table_id order by row_number rows between unbounded preceding and current row)
+    end as economic_group
+from rows

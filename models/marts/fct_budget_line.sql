@@ -1,0 +1,27 @@
+with budget_lines as (
+    select * from {{ ref('stg_ingest__budget_lines') }}
+)
+
+select
+    budget_line_id,
+    document_id,
+    source_file,
+    table_id,
+    table_type,
+    table_title,
+    row_number,
+    row_label,
+    row_label_2,
+    classification_code,
+    length(classification_code) as classification_digits,
+    column_label,
+    side,
+    block,
+    is_total_row,
+    is_aggregate_row,
+    amount_wan_yuan,
+    amount_wan_yuan * 10000 as amount_yuan,
+    amount_as_printed,
+    is_undoubled,
+    source_line
+from budget_lines

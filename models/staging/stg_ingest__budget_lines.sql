@@ -1,0 +1,26 @@
+with source as (
+    select * from {{ source('ingest', 'budget_lines') }}
+)
+
+select
+    budget_line_id,
+    document_id,
+    source_file,
+    table_id,
+    table_type,
+    table_title,
+    row_number,
+    row_label,
+    row_label_2,
+    classification_code,
+    column_label,
+    side,
+    block,
+    is_total_row,
+    is_aggregate_row,
+    indent_level,
+    cast(amount_wan_yuan as decimal(18, 2)) as amount_wan_yuan,
+    amount_as_printed,
+    is_undoubled,
+    source_line
+from source
