@@ -19,6 +19,7 @@ from ingest.budget_tables import find_budget_tables, parse_budget_table
 from ingest.document import describe_document
 from ingest.header import parse_project_name
 from ingest.indicators import indicator_records, parse_indicator_grid
+from ingest.narrative import narrative_figures
 from ingest.project_table import parse_project_table
 from ingest.reader import RawDocument, UnreadableDocument, read_document
 from ingest.segment import TableSegment, find_project_tables
@@ -35,6 +36,7 @@ class ParsedDocument:
     indicators: list[dict] = field(default_factory=list)
     budget_tables: list[dict] = field(default_factory=list)
     budget_lines: list[dict] = field(default_factory=list)
+    narrative_figures: list[dict] = field(default_factory=list)
     rejects: list[dict] = field(default_factory=list)
 
     def extend(self, other: ParsedDocument) -> None:
@@ -122,7 +124,8 @@ def parse_segments(doc: RawDocument, segments: list[TableSegment]) -> ParsedDocu
 
 
 def parse_budget_tables(doc: RawDocument, out: ParsedDocument) -> None:
-    """The department budget tables of a document (none in a project-table compilation)."""
+    """The department budget tables of a document (none in a project-table compilation) and its narrative."""
+    out.narrative_figures += narrative_figures(doc.lines, doc.document_id, doc.source_file)
     for table in find_budget_tables(doc.lines):
         parsed = parse_budget_table(doc.lines, table, doc.document_id, doc.source_file)
         out.budget_tables.append(parsed.table)
@@ -175,44 +178,57 @@ _DOCS: list[RawDocument] = []
 _SEGMENTS: list[list[TableSegment]] = []
 
 
-def _parse_chunk(task: tuple[int, int, int]) -> ParsedDocument:
+def _frames(parsed: ParsedDocument) -> dict[str, pl.DataFrame]:
+    return {name: pl.DataFrame(getattr(parsed, name), schema=schema) for name, schema in records.TABLES.items()}
+
+
+def _parse_chunk(task: tuple[int, int, int]) -> dict[str, pl.DataFrame]:
+    """Parse some tables of one document; frames travel back to the parent cheaply (Arrow), dicts do not."""
     doc_index, start, stop = task
-    return parse_segments(_DOCS[doc_index], _SEGMENTS[doc_index][start:stop])
+    return _frames(parse_segments(_DOCS[doc_index], _SEGMENTS[doc_index][start:stop]))
 
 
 def ingest_directory(raw_dir: Path, workers: int | None = None) -> IngestResult:
     started = time.perf_counter()
-    merged = ParsedDocument()
+    unreadable = ParsedDocument()
     docs: list[RawDocument] = []
     for path in raw_files(raw_dir):
         try:
             docs.append(read_document(path))
         except UnreadableDocument as exc:
-            merged.rejects.append(_reject(path.stem, path.name, None, None, "read", "unreadable_document", str(exc)))
+            unreadable.rejects.append(_reject(path.stem, path.name, None, None, "read", "unreadable_document",
+                                              str(exc)))
     segments = [find_project_tables(doc.lines) for doc in docs]
     tasks = [(i, start, start + _CHUNK) for i, segs in enumerate(segments) for start in range(0, len(segs), _CHUNK)]
     workers = workers or os.cpu_count() or 1
-    if workers > 1 and sum(len(s) for s in segments) >= _PARALLEL_MIN_TABLES and "fork" in \
-            multiprocessing.get_all_start_methods():
-        global _DOCS, _SEGMENTS
-        _DOCS, _SEGMENTS = docs, segments
-        try:
+    global _DOCS, _SEGMENTS
+    _DOCS, _SEGMENTS = docs, segments
+    wholes = [ParsedDocument() for _ in docs]
+    try:
+        if workers > 1 and sum(len(s) for s in segments) >= _PARALLEL_MIN_TABLES and "fork" in \
+                multiprocessing.get_all_start_methods():
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                parts = pool.map(_parse_chunk, tasks, chunksize=1)
-        finally:
-            _DOCS, _SEGMENTS = [], []
-    else:
-        parts = [parse_segments(docs[i], segments[i][start:stop]) for i, start, stop in tasks]
-    by_doc: dict[int, ParsedDocument] = {i: ParsedDocument() for i in range(len(docs))}
-    for (i, _, _), part in zip(tasks, parts, strict=True):
-        by_doc[i].extend(part)
+                pending = pool.map_async(_parse_chunk, tasks, chunksize=1)
+                for doc, whole in zip(docs, wholes, strict=True):  # meanwhile, the budget tables here
+                    parse_budget_tables(doc, whole)
+                parts = pending.get()
+        else:
+            parts = [_parse_chunk(task) for task in tasks]
+            for doc, whole in zip(docs, wholes, strict=True):
+                parse_budget_tables(doc, whole)
+    finally:
+        _DOCS, _SEGMENTS = [], []
+    frames: list[dict[str, pl.DataFrame]] = []
     for i, doc in enumerate(docs):
-        parse_budget_tables(doc, by_doc[i])
-        row, rejects = document_row(doc, segments[i], len(by_doc[i].project_tables))
-        by_doc[i].documents.append(row)
-        by_doc[i].rejects += rejects
-        merged.extend(by_doc[i])
-    tables = {name: pl.DataFrame(getattr(merged, name), schema=schema) for name, schema in records.TABLES.items()}
+        doc_parts = [part for (j, _, _), part in zip(tasks, parts, strict=True) if j == i]
+        whole = wholes[i]
+        loaded = sum(part["project_tables"].height for part in doc_parts)
+        row, rejects = document_row(doc, segments[i], loaded)
+        whole.documents.append(row)
+        whole.rejects += rejects
+        frames += doc_parts + [_frames(whole)]
+    frames.append(_frames(unreadable))
+    tables = {name: pl.concat([f[name] for f in frames], how="vertical") for name in records.TABLES}
     return IngestResult(tables, time.perf_counter() - started)
 
 

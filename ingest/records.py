@@ -139,6 +139,20 @@ BUDGET_LINES = {
     "source_line": pl.Int64,
 }
 
+NARRATIVE_FIGURES = {
+    "narrative_figure_id": pl.String,
+    "document_id": pl.String,
+    "source_file": pl.String,
+    "source_line": pl.Int64,
+    "section": pl.String,
+    "label": pl.String,
+    "refers_to_label": pl.String,
+    "topic": pl.String,
+    "value": pl.Decimal(18, 4),
+    "unit": pl.String,
+    "figure_text": pl.String,
+}
+
 REJECTS = {
     "document_id": pl.String,
     "source_file": pl.String,
@@ -156,6 +170,7 @@ TABLES = {
     "indicators": INDICATORS,
     "budget_tables": BUDGET_TABLES,
     "budget_lines": BUDGET_LINES,
+    "narrative_figures": NARRATIVE_FIGURES,
     "rejects": REJECTS,
 }
 

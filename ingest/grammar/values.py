@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from ingest.grammar.numbers import UNIT_FACTORS
 
@@ -48,6 +49,7 @@ def _money_factor(unit: str | None) -> Decimal | None:
     return None
 
 
+@lru_cache(maxsize=16384)  # targets repeat a great deal (及时, 100%, ≥95%)
 def parse_target(text: str | None) -> Target:
     printed = normalize_target_text(text or "")
     if not printed:

@@ -1,0 +1,17 @@
+with figures as (
+    select * from {{ ref('stg_ingest__narrative_figures') }}
+)
+
+select
+    narrative_figure_id,
+    document_id,
+    source_file,
+    source_line,
+    section,
+    label,
+    refers_to_label,
+    topic,
+    value,
+    unit,
+    figure_text
+from figures
