@@ -47,6 +47,9 @@ def find_budget_tables(lines: tuple[str, ...]) -> list[BudgetTable]:
     for i, line in enumerate(lines):
         if "表" not in line or len(line) > 120:
             continue
+        if "整体支出" in line and bg.OVERALL_TITLE.search(squeeze(line)) and not line.rstrip()[-1:].isdigit():
+            starts.append((i, squeeze(line), "overall_expenditure_targets"))
+            continue
         found = _title_of(line)
         if not found:
             continue
@@ -117,9 +120,46 @@ def _detached_pairs(label: str, cells: list[str], flags: list[bool], schema: bg.
     return [(label_column, label), *zip(target, values, strict=False)], [False, *flags[skipped:]]
 
 
+def parse_overall_block(lines: tuple[str, ...], table: BudgetTable, document_id: str, source_file: str) -> list[dict]:
+    """The 支出预算(万元) block of an overall-expenditure target form: rows 合计 / 基本支出 / 项目支出 with last year's
+    budget, last year's outturn and this year's request."""
+    rows: list[dict] = []
+    for i in range(table.title_line, table.end_line):
+        if {r["row_label"] for r in rows} == {"合计", "基本支出", "项目支出"}:
+            break  # the block is complete; the rest of the form is not budget data
+        cells = [clean_text(c) for c in lines[i].split("\t")]
+        for k, cell in enumerate(cells):
+            m = bg.OVERALL_ROW.match(squeeze(cell))
+            if not m:
+                continue
+            values = [c for c in cells[k + 1:] if c][: len(bg.OVERALL_COLUMNS)]
+            for n, (column, value) in enumerate(zip(bg.OVERALL_COLUMNS, values, strict=False)):
+                if not bg.PLAIN_NUMBER.match(value):
+                    continue
+                rows.append({
+                    "budget_line_id": f"{document_id}:{i + 1}:{k + n + 2}", "document_id": document_id,
+                    "source_file": source_file, "table_id": f"{document_id}:{table.title_line}",
+                    "table_type": table.table_type, "table_title": table.title, "row_number": len(rows) + 1,
+                    "row_label": m.group("label"), "row_label_2": None, "classification_code": None,
+                    "column_label": column, "side": None, "block": "current",
+                    "is_total_row": m.group("label") == "合计", "is_aggregate_row": False, "indent_level": 0,
+                    "amount_wan_yuan": Decimal(value).quantize(Decimal("0.01")), "amount_as_printed": value,
+                    "is_undoubled": False, "source_line": i + 1,
+                })
+            break
+    return rows
+
+
 def parse_budget_table(lines: tuple[str, ...], table: BudgetTable, document_id: str, source_file: str
                        ) -> BudgetTableParse:
     out = BudgetTableParse()
+    if table.table_type == "overall_expenditure_targets":
+        out.lines = parse_overall_block(lines, table, document_id, source_file)
+        out.table = {"table_id": f"{document_id}:{table.title_line}", "document_id": document_id,
+                     "source_file": source_file, "table_type": table.table_type, "table_title": table.title,
+                     "title_line": table.title_line, "end_line": table.end_line, "is_declared_empty": False,
+                     "empty_note_line": None, "amount_cells": len(out.lines), "layout": "tab"}
+        return out
     schema = bg.SCHEMAS[table.table_type]
     body = [i for i in range(table.title_line, table.end_line) if lines[i].strip()]
     tabbed = sum("\t" in lines[i] for i in body) * 2 >= max(1, len(body))

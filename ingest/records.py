@@ -141,6 +141,7 @@ BUDGET_LINES = {
 
 NARRATIVE_FIGURES = {
     "narrative_figure_id": pl.String,
+    "part_of_figure_id": pl.String,
     "document_id": pl.String,
     "source_file": pl.String,
     "source_line": pl.Int64,

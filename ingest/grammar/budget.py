@@ -85,6 +85,12 @@ SCHEMAS: dict[str, Schema] = {
         ("项目名称", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"), frozenset({"项目名称"})),
 }
 
+# The department's overall-expenditure target form (整体支出绩效目标申报表) restates the budget in a small block.
+OVERALL_TITLE = re.compile(r"整体支出绩效目标(?:申报)?表$")
+OVERALL_ROW = re.compile(r"^(?:\d\s*)?(?P<label>合计|基本支出|项目支出)$")
+OVERALL_COLUMNS = ("上年度预算", "上年度决算", "本年度申请资金")
+PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
 # Budget amounts are printed with two decimals (万元): `14,656.81`, `6.00`.
 AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})*\.\d{2}$|^-?\d+\.\d{2}$")
 CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")

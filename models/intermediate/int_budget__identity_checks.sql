@@ -216,6 +216,106 @@ cross_checks as (
     where coalesce(t2_fund, 0) <> 0 or coalesce(t7_total, 0) <> 0
 ),
 
+-- The overall-expenditure target form restates 合计 = 基本支出 + 项目支出 for each of its columns.
+overall_checks as (
+    select
+        document_id, table_type, 'overall_total_equals_parts' as identity, '整体支出表: 合计 = 基本支出 + 项目支出'
+            as description, '合计' as row_label, column_label,
+        max(amount_wan_yuan) filter (where row_label = '合计') as expected,
+        sum(amount_wan_yuan) filter (where row_label in ('基本支出', '项目支出')) as actual,
+        2 as addends, min(source_line)::varchar as source_lines
+    from lines
+    where table_type = 'overall_expenditure_targets'
+    group by document_id, table_type, column_label
+),
+
+narrative as (
+    select * from {{ ref('stg_ingest__narrative_figures') }}
+),
+
+-- The narrative's own breakdowns: `X万元，其中：a万元，b万元` states X = a + b.
+narrative_breakdown_checks as (
+    select
+        whole.document_id, 'narrative' as table_type, 'narrative_breakdown' as identity,
+        '情况说明: 总额 = Σ 其中各项' as description, whole.label as row_label, null as column_label,
+        whole.value as expected, sum(part.value) as actual, count(*) as addends,
+        whole.source_line::varchar as source_lines
+    from narrative as whole
+    inner join narrative as part
+        on part.part_of_figure_id = whole.narrative_figure_id
+    group by all
+),
+
+-- Narrative figures against the tables they restate.
+narrative_picks as (
+    select
+        document_id,
+        arg_min(value, source_line) filter (where unit = '万元' and regexp_matches(label, '收入总计$')) as income_total,
+        arg_min(source_line, source_line) filter (where unit = '万元' and regexp_matches(label, '收入总计$'))
+            as income_total_line,
+        arg_min(value, source_line) filter (where unit = '万元' and regexp_matches(label, '(^|其中)基本支出$'))
+            as basic,
+        arg_min(source_line, source_line) filter (where unit = '万元' and regexp_matches(label, '(^|其中)基本支出$'))
+            as basic_line,
+        arg_min(value, source_line) filter (where unit = '万元' and regexp_matches(label, '(^|其中)项目支出$'))
+            as project,
+        arg_min(source_line, source_line) filter (where unit = '万元' and regexp_matches(label, '(^|其中)项目支出$'))
+            as project_line,
+        arg_min(value, source_line) filter (where unit = '万元' and contains(label, '三公')) as three_public,
+        arg_min(source_line, source_line) filter (where unit = '万元' and contains(label, '三公'))
+            as three_public_line,
+        max(value) filter (where unit = '个' and regexp_matches(label, '项目$') and contains(section, '绩效'))
+            as project_count,
+        arg_max(source_line, value) filter (where unit = '个' and regexp_matches(label, '项目$')
+            and contains(section, '绩效')) as project_count_line
+    from narrative
+    group by document_id
+),
+
+table_picks as (
+    select document_id,
+        max(amount_wan_yuan) filter (where table_type = 'income_expenditure_summary' and side = 'income'
+            and row_label = '收入总计') as income_total,
+        max(amount_wan_yuan) filter (where table_type = 'expenditure_summary' and is_total_row
+            and column_label = '基本支出') as basic,
+        max(amount_wan_yuan) filter (where table_type = 'expenditure_summary' and is_total_row
+            and column_label = '项目支出') as project,
+        coalesce(max(amount_wan_yuan) filter (where table_type = 'three_public' and is_total_row
+            and column_label = '合计'), 0) as three_public
+    from lines
+    group by document_id
+),
+
+project_counts as (
+    select document_id, count(*) filter (where not is_duplicate_copy) as project_tables
+    from {{ ref('dim_project') }}
+    group by document_id
+),
+
+narrative_table_checks as (
+    select n.document_id, 'narrative' as table_type, 'narrative_income_total' as identity,
+        '情况说明 收入总计 = 表1' as description, '收入总计' as row_label, null as column_label,
+        n.income_total as expected, t.income_total as actual, 2 as addends, n.income_total_line::varchar as source_lines
+    from narrative_picks as n inner join table_picks as t using (document_id)
+    union all
+    select n.document_id, 'narrative', 'narrative_basic_expenditure', '情况说明 基本支出 = 表3', '基本支出', null,
+        n.basic, t.basic, 2, n.basic_line::varchar
+    from narrative_picks as n inner join table_picks as t using (document_id)
+    union all
+    select n.document_id, 'narrative', 'narrative_project_expenditure', '情况说明 项目支出 = 表3', '项目支出', null,
+        n.project, t.project, 2, n.project_line::varchar
+    from narrative_picks as n inner join table_picks as t using (document_id)
+    union all
+    select n.document_id, 'narrative', 'narrative_three_public', '情况说明 三公经费 = 表10', '三公经费', null,
+        n.three_public, t.three_public, 2, n.three_public_line::varchar
+    from narrative_picks as n inner join table_picks as t using (document_id)
+    union all
+    -- The narrative promises N published project targets; the document prints this many distinct tables.
+    select n.document_id, 'narrative', 'narrative_project_count', '情况说明 公开项目数 = 项目绩效目标表数',
+        '项目个数', null, n.project_count, coalesce(c.project_tables, 0), 2, n.project_count_line::varchar
+    from narrative_picks as n left join project_counts as c using (document_id)
+),
+
 all_checks as (
     select * from summary_checks
     union all select * from row_checks
@@ -224,6 +324,9 @@ all_checks as (
     union all select * from economic_group_checks
     union all select * from project_table_checks
     union all select * from cross_checks
+    union all select * from overall_checks
+    union all select * from narrative_breakdown_checks
+    union all select * from narrative_table_checks
 )
 
 select

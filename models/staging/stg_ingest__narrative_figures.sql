@@ -4,6 +4,7 @@ with source as (
 
 select
     narrative_figure_id,
+    part_of_figure_id,
     document_id,
     source_file,
     source_line,
