@@ -14,9 +14,11 @@ from pipeline.validate import publish_reports, run_validation
 
 
 def _strict_exit(report, strict: bool) -> int:
+    """Findings are facts about the documents: reported, exit 0. Strict mode stops on error-severity ones."""
     errors = report.failed("error")
     if strict and errors:
-        print(f"strict mode: {len(errors)} error-severity expectation(s) failed", file=sys.stderr)
+        print(f"strict mode: {len(errors)} error-severity check(s) failed "
+              f"({report.error_findings()} error findings in marts.fct_dq_finding)", file=sys.stderr)
         return 3
     return 0
 

@@ -37,6 +37,8 @@ class ExpectationOutcome:
 class ValidationReport:
     outcomes: list[ExpectationOutcome] = field(default_factory=list)
     data_docs_index: Path | None = None
+    rules: dict[str, tuple[str, str]] = field(default_factory=dict)  # rule id -> (severity, description)
+    rule_counts: dict[str, int] = field(default_factory=dict)  # rule id -> findings
 
     @property
     def failures(self) -> list[ExpectationOutcome]:
@@ -53,10 +55,25 @@ class ValidationReport:
             f"{len(self.failed('error'))} failed (error), {len(self.failed('warning'))} failed (warning)"
         ]
         for o in self.failures:
+            if o.suite == RULE_SUITE:
+                continue  # reported per rule below
             where = f".{o.column}" if o.column else ""
             count = "" if o.unexpected_count is None else f": {o.unexpected_count} rows, e.g. {o.sample[:3]}"
             lines.append(f"  [{o.severity}] {o.suite}{where} {o.expectation}{count}")
+        if self.rules:
+            by_severity = {"error": 0, "warning": 0}
+            for rule_id, n in self.rule_counts.items():
+                by_severity[self.rules.get(rule_id, ("warning", ""))[0]] += n
+            lines.append(f"  findings: {by_severity['error']} error, {by_severity['warning']} warning "
+                         f"(rules with findings: {len(self.rule_counts)} of {len(self.rules)}; "
+                         "query marts.fct_dq_finding for files and lines)")
+            for rule_id, n in sorted(self.rule_counts.items()):
+                severity, description = self.rules.get(rule_id, ("?", ""))
+                lines.append(f"    {rule_id} [{severity}] {n:>5}  {description[:70]}")
         return lines
+
+    def error_findings(self) -> int:
+        return sum(n for rule_id, n in self.rule_counts.items() if self.rules.get(rule_id, ("", ""))[0] == "error")
 
 
 def prepare_context_dir(gx_dir: Path) -> Path:
@@ -88,6 +105,24 @@ def _outcome(suite: str, result) -> ExpectationOutcome:
     )
 
 
+RULE_SUITE = "fct_dq_finding"
+
+
+def install_rule_suite(context, rules: list[tuple[str, str, str]]) -> None:
+    """One expectation per catalog rule on marts.fct_dq_finding: no finding of that rule. The catalog (seed
+    validation_rules) is the only place a rule's severity and meaning are written."""
+    import great_expectations as gx
+
+    suite = context.suites.get(RULE_SUITE)
+    for expectation in list(suite.expectations):
+        suite.delete_expectation(expectation)
+    for rule_id, severity, description in rules:
+        suite.add_expectation(gx.expectations.ExpectColumnValuesToNotBeInSet(
+            column="rule_id", value_set=[rule_id], severity="critical" if severity == "error" else "warning",
+            meta={"rule_id": rule_id, "description": description}))
+    suite.save()
+
+
 def run_validation(db_file: Path, gx_dir: Path) -> ValidationReport:
     os.environ.update(OFFLINE_ENV)
     import great_expectations as gx  # slow import (~4 s): only when validating
@@ -95,6 +130,12 @@ def run_validation(db_file: Path, gx_dir: Path) -> ValidationReport:
     context = gx.get_context(mode="file", context_root_dir=str(prepare_context_dir(gx_dir)))
     report = ValidationReport()
     with duckdb.connect(str(db_file), read_only=True) as con:
+        rules = con.execute(
+            "select rule_id, severity, description from marts.dim_validation_rule order by 1").fetchall()
+        install_rule_suite(context, rules)
+        report.rule_counts = dict(con.execute(
+            "select rule_id, count(*) from marts.fct_dq_finding group by rule_id").fetchall())
+        report.rules = {rule_id: (severity, description) for rule_id, severity, description in rules}
         for checkpoint in sorted(context.checkpoints.all(), key=lambda c: c.name):
             # One mart table per checkpoint: a checkpoint passes the same batch parameters to all its definitions.
             tables = {d.data.data_asset.name for d in checkpoint.validation_definitions}

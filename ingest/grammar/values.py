@@ -46,6 +46,8 @@ def _money_factor(unit: str | None) -> Decimal | None:
     for money in MONEY_UNITS:
         if unit == money or unit.startswith(money + "/"):
             return UNIT_FACTORS[money]
+    if unit == "万" or unit.startswith("万/"):  # a bare 万 after an amount is 万元 (`会议成本 51万`)
+        return UNIT_FACTORS["万元"]
     return None
 
 

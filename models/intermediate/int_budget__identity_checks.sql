@@ -181,7 +181,13 @@ table_totals as (
             and column_label = '政府性基金') as t2_fund,
         sum(amount_wan_yuan) filter (where table_type = 'gov_fund_income' and is_total_row) as t7_total,
         sum(amount_wan_yuan) filter (where table_type = 'gov_fund_expenditure' and is_total_row
-            and column_label = '合计') as t8_total
+            and column_label = '合计') as t8_total,
+        min(source_line) filter (where table_type = 'income_expenditure_summary' and side = 'income'
+            and row_label = '收入总计') as t1_line,
+        min(source_line) filter (where table_type = 'expenditure_summary' and is_total_row) as t3_line,
+        min(source_line) filter (where table_type = 'general_budget_expenditure' and is_total_row) as t5_line,
+        min(source_line) filter (where table_type = 'gov_fund_income') as t7_line,
+        min(source_line) filter (where table_type = 'income_summary' and is_total_row) as t2_line
     from lines
     group by document_id
 ),
@@ -189,29 +195,30 @@ table_totals as (
 cross_checks as (
     select document_id, 'cross_table' as table_type, 'income_summary_total' as identity,
         '表1 收入总计 = 表2 合计' as description, '合计' as row_label, null as column_label,
-        t1_total as expected, t2_total as actual, 2 as addends, null as source_lines
+        t1_total as expected, t2_total as actual, 2 as addends, t1_line::varchar || ',' || t2_line::varchar
+            as source_lines
     from table_totals
     union all
     select document_id, 'cross_table', 'expenditure_summary_total', '表1 收入总计 = 表3 合计', '合计', null,
-        t1_total, t3_total, 2, null
+        t1_total, t3_total, 2, t1_line::varchar || ',' || t3_line::varchar
     from table_totals
     union all
     select document_id, 'cross_table', 'project_table_total', '表3 项目支出 = Σ 表12 项目', '项目支出', null,
-        t3_project, t12_items, t12_item_count, null
+        t3_project, t12_items, t12_item_count, t3_line::varchar
     from table_totals
     union all
     select document_id, 'cross_table', 'basic_economic_total', '表5 基本支出 = 表6 合计', '基本支出', null,
-        t5_basic, t6_total, 2, null
+        t5_basic, t6_total, 2, t5_line::varchar
     from table_totals
     union all
     -- A 政府性基金 table declared empty (注：本表无数据) while another table shows 基金 money.
     select document_id, 'cross_table', 'fund_income_vs_expenditure', '表7 基金收入 = 表8 基金支出', '合计', null,
-        coalesce(t7_total, 0), coalesce(t8_total, 0), 2, null
+        coalesce(t7_total, 0), coalesce(t8_total, 0), 2, t7_line::varchar
     from table_totals
     where coalesce(t7_total, 0) <> 0 or coalesce(t8_total, 0) <> 0
     union all
     select document_id, 'cross_table', 'fund_income_summary_vs_table', '表2 政府性基金 = 表7 基金收入', '合计', null,
-        coalesce(t2_fund, 0), coalesce(t7_total, 0), 2, null
+        coalesce(t2_fund, 0), coalesce(t7_total, 0), 2, coalesce(t2_line, t7_line)::varchar
     from table_totals
     where coalesce(t2_fund, 0) <> 0 or coalesce(t7_total, 0) <> 0
 ),

@@ -17,11 +17,20 @@ select * from (values
 """
 
 
-def _warehouse(path, docs_sql: str, projects_sql: str):
+RULES_SQL = """
+select * from (values ('A04', 'error', 'sources do not add up'), ('I04', 'warning', 'empty target'))
+    t(rule_id, severity, description)
+"""
+NO_FINDINGS_SQL = "select 'A04' as rule_id, 'f.txt' as source_file, 1 as source_line limit 0"
+
+
+def _warehouse(path, docs_sql: str, projects_sql: str, findings_sql: str = NO_FINDINGS_SQL):
     with duckdb.connect(str(path)) as con:
         con.execute("create schema marts")
         con.execute(f"create table marts.dim_document as {docs_sql}")
         con.execute(f"create table marts.dim_project as {projects_sql}")
+        con.execute(f"create table marts.dim_validation_rule as {RULES_SQL}")
+        con.execute(f"create table marts.fct_dq_finding as {findings_sql}")
     return path
 
 
@@ -67,3 +76,14 @@ def test_a_document_without_project_tables_is_a_warning(tmp_path):
     assert _failures(report) == {
         ("dim_document", "expect_column_values_to_be_between", "project_table_count", "warning")
     }
+
+
+def test_rule_findings_fail_the_rule_suite_with_the_catalog_severity(tmp_path):
+    findings = "select * from (values ('I04', 'f.txt', 3), ('I04', 'f.txt', 9)) t(rule_id, source_file, source_line)"
+    report = run_validation(_warehouse(tmp_path / "w.duckdb", CLEAN_DOCS, CLEAN_PROJECTS, findings), tmp_path / "gx")
+    assert _failures(report) == {("fct_dq_finding", "expect_column_values_to_not_be_in_set", "rule_id", "warning")}
+    assert report.rule_counts == {"I04": 2} and report.error_findings() == 0
+    assert "I04 [warning]     2" in "\n".join(report.summary_lines())
+    errors = "select 'A04' as rule_id, 'f.txt' as source_file, 5 as source_line"
+    report = run_validation(_warehouse(tmp_path / "e.duckdb", CLEAN_DOCS, CLEAN_PROJECTS, errors), tmp_path / "gx2")
+    assert report.error_findings() == 1 and len(report.failed("error")) == 1
