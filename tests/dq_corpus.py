@@ -124,6 +124,9 @@ def dirty_corpus(folder: Path) -> dict[str, str]:
                              + grid[2:]),
         "I10": project_table(grid=grid + [f"{T}{T}{T}{T}{T}{T}会后材料发放率{T}100%"]),
         "A12": project_table(name="高标准农田建设 20 万"),
+        "I11": project_table(grid=grid[:1] + [grid_row("产出指标", "质量指标", "实现集约化育苗", "实现集约化育苗")]
+                             + grid[1:]),
+        "I12": project_table(grid=grid[:1] + [grid_row("产出指标", "质量指标", "质量", "1")] + grid[1:]),
         "S01": project_table(name=""),
         "S02": project_table(department=""),
         "S03": project_table() + project_table(),

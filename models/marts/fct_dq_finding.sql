@@ -28,7 +28,9 @@
     'int_dq__s03_duplicate_copy',
     'int_dq__s04_document_without_tables',
     'int_dq__s05_parser_reject',
-    'int_dq__a12_name_amount_differs'
+    'int_dq__a12_name_amount_differs',
+    'int_dq__i11_value_repeats_name',
+    'int_dq__i12_number_without_unit'
 ] %}
 
 with findings as (
