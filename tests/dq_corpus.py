@@ -127,6 +127,7 @@ def dirty_corpus(folder: Path) -> dict[str, str]:
         "I11": project_table(grid=grid[:1] + [grid_row("产出指标", "质量指标", "实现集约化育苗", "实现集约化育苗")]
                              + grid[1:]),
         "I12": project_table(grid=grid[:1] + [grid_row("产出指标", "质量指标", "质量", "1")] + grid[1:]),
+        "A13": project_table(sources={"市县（区）财政资金": "", "市县（区）财政资金#annual": ""}),
         "S01": project_table(name=""),
         "S02": project_table(department=""),
         "S03": project_table() + project_table(),

@@ -30,7 +30,8 @@
     'int_dq__s05_parser_reject',
     'int_dq__a12_name_amount_differs',
     'int_dq__i11_value_repeats_name',
-    'int_dq__i12_number_without_unit'
+    'int_dq__i12_number_without_unit',
+    'int_dq__a13_incomplete_funding'
 ] %}
 
 with findings as (
