@@ -1,14 +1,7 @@
 -- Rule A07: see seeds/validation_rules.csv. One row per failing object.
-with costs as (
-    select i.*, coalesce(p.implementation_total_yuan, p.annual_total_yuan) as funding_yuan
-    from {{ ref('fct_indicator') }} as i
-    inner join {{ ref('dim_project') }} as p using (project_id)
-    where i.level2 = '成本指标' and i.target_value_yuan is not null and not contains(coalesce(i.target_unit, ''), '/')
-)
-
 select 'A07' as rule_id, source_file, source_line, 'indicator' as object_type, indicator_id as object_id,
     indicator_name || ' ' || target_text || ': about 10,000 times the funding (万元 for 元?)' as message,
     funding_yuan::varchar as expected, target_value_yuan::varchar as actual,
     (target_value_yuan - funding_yuan)::double as difference
-from costs
+from {{ ref('int_indicator__money_costs') }}
 where funding_yuan > 0 and target_value_yuan / funding_yuan between 5000 and 20000
