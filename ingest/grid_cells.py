@@ -67,6 +67,12 @@ def _split_halves(tokens: list[tuple[str, str]], first_column: int | None = None
         return tokens[: l2_positions[0]], tokens[l2_positions[0]:]
     body = [t for t in tokens if t[0] != "l2"]
     head = tokens[:1] if l2_positions == [0] else []
+    in_annual_columns = annual_column is not None and first_column is not None and first_column >= annual_column
+    if head and len(body) == 1 and in_annual_columns:
+        # `⇥⇥⇥⇥服务对象满意度⇥⇥≥95%`: a level-2 word standing as the name of a row printed in the annual columns.
+        return [], [("content", head[0][1])] + body
+    if head and len(body) == 2 and in_annual_columns:
+        return head, body  # the label belongs to the empty implementation half
     if len(body) >= 4 or len(body) == 2 and not _similar(body[0][1], body[1][1]):
         half = (len(body) + 1) // 2
         if len(body) == 2:  # one name and its value: a one-sided row

@@ -68,8 +68,28 @@ def _equal_halves(fragments: list[_Fragment]) -> tuple[list[_Fragment], list[_Fr
 
 # Endings of indicator names (率, 度, 时间 …): where a wrapped name most likely stops and its value begins.
 _NAME_ENDING = re.compile(
-    r"(?:率|度|数|量|时间|时限|成本|性|比例|面积|标准|情况|金额|费用|天数|周期|次数|规模|效果|能力|水平|里程|项目)[)）]?$"
+    r"(?:率|度|数|量|时间|时限|期限|时效|成本|性|比例|面积|标准|情况|金额|经费|费用|费|天数|周期|次数|规模|效果|能力|水平|"
+    r"里程|项目)[)）]?$"
 )
+
+
+def _lines_agree(a: _Fragment, b: _Fragment) -> bool:
+    if a.compact == b.compact:
+        return True
+    shorter, longer = sorted((a.compact, b.compact), key=len)
+    return len(shorter) >= 2 and longer.startswith(shorter)
+
+
+def _linewise_halves(fragments: list[_Fragment]) -> tuple[list[_Fragment], list[_Fragment]] | None:
+    """A wrapped row whose two halves wrap alike but differ in a word (`纳入救助范` / `纳入救助范围`): line i of
+    the first half agrees with line i of the second."""
+    n = len(fragments)
+    if n < 4 or n % 2:
+        return None
+    m = n // 2
+    if all(_lines_agree(fragments[i], fragments[m + i]) for i in range(m)):
+        return fragments[:m], fragments[m:]
+    return None
 
 
 def _name_and_value(fragments: list[_Fragment]) -> tuple[str, str]:
@@ -79,6 +99,13 @@ def _name_and_value(fragments: list[_Fragment]) -> tuple[str, str]:
     if len(fragments) == 1:
         return peel_value(fragments[0].text)
     texts = [f.text for f in fragments]
+    # A space between two words on the last line is a cell boundary (`…服务水平 / 提升 明显`); a space next to a
+    # digit is only an extraction artifact (`20 日前完成`).
+    last = texts[-1]
+    cut = last.rfind(" ")
+    if cut > 0 and not last[cut - 1].isdigit() and not last[cut + 1:cut + 2].isdigit():
+        head = "".join(t.replace(" ", "") for t in texts[:-1])
+        return head + last[:cut].replace(" ", ""), last[cut + 1:]
     candidates: list[tuple[int, int, tuple[str, str]]] = []
     for k in range(1, len(texts)):
         name = "".join(t.replace(" ", "") for t in texts[:k])
@@ -224,14 +251,20 @@ class _TextGridParser:
             if a == b:
                 return first, second
             value = squeeze(_name_and_value(first)[1])
-            if not value or len(b) < max(len(value) + 2, len(a) - 3):
+            if not value or len(b) < len(value) + 2:
                 return None
             # A value printed on a line of its own must end the annual half the same way.
             ends = second[-1].compact == value if first[-1].compact == value else b.endswith(value)
-            if ends and SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.75:
+            if not ends:
+                return None
+            if len(b) >= len(a) - 3 and SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.75:
                 return first, second  # the same indicator, wrapped or cut differently in the annual column
+            if parse_target(value).kind != "qualitative" and len(b) <= len(a) + 4:
+                # Names differ, but the label marks the cut and the same number ends both (an annual half longer
+                # than the first would hold further rows).
+                return first, second
             return None
-        halves = _equal_halves(buffer)
+        halves = _equal_halves(buffer) or _linewise_halves(buffer)
         if halves and halves[0] and halves[1]:
             return halves
         if len(buffer) == 1:

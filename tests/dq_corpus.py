@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 T = "\t"
+SOURCE_LABELS = ("中央财政资金", "省级财政资金", "市县（区）财政资金", "单位自筹")
 HEADER = f"绩效指标{T}一级指标{T}二级指标{T}三级指标{T}指标值{T}二级指标{T}三级指标{T}指标值"
 
 
@@ -23,7 +24,7 @@ def project_table(name: str = "会议费", total: str = "150,000", *, annual: st
         f"项目属性{T}{T}一次性项目（1年结束）{T}{T}项目期{T}{T}1年",
         f"项目资金 （{unit}）{T}{T}实施期资金总额：{T}{total}{T}年度资金总额：{T}{annual}",
     ]
-    for label in ("中央财政资金", "省级财政资金", "市县（区）财政资金", "单位自筹"):
+    for label in SOURCE_LABELS:
         value = sources.get(label, "0")
         prefix = "其中：" if label == "中央财政资金" else ""
         rows.append(f"{T}{T}{prefix}{label}{T}{value}{T}{prefix}{label}{T}{sources.get(label + '#annual', value)}")
@@ -127,7 +128,7 @@ def dirty_corpus(folder: Path) -> dict[str, str]:
         "I11": project_table(grid=grid[:1] + [grid_row("产出指标", "质量指标", "实现集约化育苗", "实现集约化育苗")]
                              + grid[1:]),
         "I12": project_table(grid=grid[:1] + [grid_row("产出指标", "质量指标", "质量", "1")] + grid[1:]),
-        "A13": project_table(sources={"市县（区）财政资金": "", "市县（区）财政资金#annual": ""}),
+        "A13": project_table(sources=dict.fromkeys(SOURCE_LABELS, "")),
         "S01": project_table(name=""),
         "S02": project_table(department=""),
         "S03": project_table() + project_table(),

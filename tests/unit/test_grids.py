@@ -168,3 +168,35 @@ def test_text_grid_rewrapped_annual_half_still_pairs():
     full_name = "综合服务办公楼、东（西）告别厅等设备数量"
     assert _rows(grid, "implementation") == [("产出指标", "数量指标", full_name, "≤30 台")]
     assert _rows(grid, "annual") == _rows(grid, "implementation")
+
+
+def test_tab_rows_printed_once_in_the_annual_columns():
+    lines = [
+        HEADER,
+        f"满意度指标{T}受支持人才的满意度{T}≥95%{T}{T}服务对象满意度指标{T}受支持人才的满意度{T}≥95%{T}{T}",
+        f"{T}服务对象满意度{T}{T}{T}{T}接待对象满意度{T}≥95%{T}{T}{T}",  # label left, row in the annual columns
+        f"{T}{T}{T}{T}服务对象满意度{T}{T}≥95%{T}{T}{T}",  # a level-2 word as the name, annual columns
+    ]
+    grid = _grid(lines)
+    assert [r[2:] for r in _rows(grid, "implementation")] == [("受支持人才的满意度", "≥95%")]
+    assert [r[2:] for r in _rows(grid, "annual")] == [
+        ("受支持人才的满意度", "≥95%"), ("接待对象满意度", "≥95%"), ("服务对象满意度", "≥95%")]
+
+
+def test_text_grid_halves_that_wrap_alike_but_differ_in_a_word():
+    lines = ["产出指标", "数量指标 参保人数 100人 数量指标 参保人数 100人",
+             "医疗救助对象人次规模", "符合救助条件", "纳入救助范",
+             "医疗救助对象人次规模", "符合救助条件", "纳入救助范围"]
+    grid = _grid(lines)
+    assert [r[2:] for r in _rows(grid, "implementation")][1] == ("医疗救助对象人次规模", "符合救助条件纳入救助范")
+    assert [r[2:] for r in _rows(grid, "annual")][1] == ("医疗救助对象人次规模", "符合救助条件纳入救助范围")
+
+
+def test_text_grid_cell_boundaries_inside_wrapped_halves():
+    lines = ["效益指标", "经济效益指标", "自收自支事业人员服务水平", "提升 明显",
+             "经济效益指标", "自收自支事业人员服务水平", "提升 明显",
+             "时效指标 项目建设期限", "2023年 12月", "20 日前完成 时效指标 项目建设期限", "2023年 12月", "20 日前完成"]
+    grid = _grid(lines)
+    impl = [r[2:] for r in _rows(grid, "implementation")]
+    assert impl == [("自收自支事业人员服务水平提升", "明显"), ("项目建设期限", "2023年 12月20 日前完成")]
+    assert [r[2:] for r in _rows(grid, "annual")] == impl
