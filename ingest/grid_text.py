@@ -251,6 +251,8 @@ class _TextGridParser:
             if a == b:
                 return first, second
             value = squeeze(_name_and_value(first)[1])
+            if value and b == value and len(second) == 1:
+                return first, second  # the annual half prints the value alone, its name left blank
             if not value or len(b) < len(value) + 2:
                 return None
             # A value printed on a line of its own must end the annual half the same way.

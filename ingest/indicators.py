@@ -28,6 +28,12 @@ def full_names(rows: list[IndicatorRow]) -> dict[int, str]:
     for a in annual:
         a_name = squeeze(a.name)
         if not a_name:
+            # A blank annual name: the implementation row of the same category and target names it.
+            twin = next((i for i in impl if id(i) not in used and i.level2 == a.level2
+                         and squeeze(i.target_text) == squeeze(a.target_text)), None)
+            if twin is not None:
+                completed[id(a)] = twin.name
+                used.add(id(twin))
             continue
         for i in impl:
             if id(i) in used or i.level2 != a.level2:

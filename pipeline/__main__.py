@@ -7,7 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline.build import build_warehouse
+import duckdb
+
+from pipeline.build import DEFAULT_STORAGE_VERSION, build_warehouse
 from pipeline.dbt import DbtFailed
 from pipeline.paths import DEFAULT_DUCKDB, DEFAULT_RAW_DIR, BuildPaths
 from pipeline.validate import publish_reports, run_validation
@@ -29,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--raw-dir", type=Path, default=DEFAULT_RAW_DIR)
     parser.add_argument("--duckdb", type=Path, default=DEFAULT_DUCKDB)
     parser.add_argument("--strict", action="store_true", help="exit non-zero when error-severity checks fail")
+    parser.add_argument("--storage-version", default=DEFAULT_STORAGE_VERSION,
+                        help="DuckDB storage version of the served file (default %(default)s, readable by DuckDB 1.x)")
     args = parser.parse_args(argv)
     paths = BuildPaths.resolve(args.raw_dir, args.duckdb)
     started = time.perf_counter()
@@ -44,8 +48,8 @@ def main(argv: list[str] | None = None) -> int:
 
     previous = "the previous warehouse is still served" if paths.duckdb.exists() else "no warehouse was written"
     try:
-        result = build_warehouse(paths)
-    except (DbtFailed, FileNotFoundError, OSError, ValueError) as exc:
+        result = build_warehouse(paths, storage_version=args.storage_version)
+    except (DbtFailed, FileNotFoundError, OSError, ValueError, duckdb.Error) as exc:
         print(f"build FAILED: {exc}\n{previous}: {paths.duckdb}", file=sys.stderr)
         return 1
     print(f"warehouse: {paths.duckdb} (built in {time.perf_counter() - started:.1f} s)")

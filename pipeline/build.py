@@ -10,6 +10,9 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
 
 from ingest.pipeline import ingest_directory, write_parquet
 from pipeline.dbt import run_dbt
@@ -36,7 +39,24 @@ class Stopwatch:
         return out
 
 
-def build_warehouse(paths: BuildPaths, say: Callable[[str], None] = print) -> BuildResult:
+# DuckDB 2.0 writes storage version 69, which DuckDB 1.x (the JDBC drivers of DBeaver, Metabase …) cannot open.
+# The served file is written in the v1.0.0 format, readable by DuckDB 1.0 and later.
+DEFAULT_STORAGE_VERSION = "v1.0.0"
+
+
+def write_served_copy(built: Path, work_dir: Path, storage_version: str) -> Path:
+    """Copy the built database into a file of the given storage version (all schemas, tables and views)."""
+    served = work_dir / f"served-{built.name}"
+    served.unlink(missing_ok=True)
+    with duckdb.connect() as con:
+        con.execute(f"attach '{built}' as built (read_only)")
+        con.execute(f"attach '{served}' as served (storage_version '{storage_version}')")
+        con.execute("copy from database built to served")
+    return served
+
+
+def build_warehouse(paths: BuildPaths, say: Callable[[str], None] = print,
+                    storage_version: str = DEFAULT_STORAGE_VERSION) -> BuildResult:
     if not paths.raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder not found: {paths.raw_dir}")
     paths.work_dir.mkdir(parents=True, exist_ok=True)
@@ -57,6 +77,7 @@ def build_warehouse(paths: BuildPaths, say: Callable[[str], None] = print) -> Bu
         say(line if line.startswith("  ") else f"[3/3] {line} ({clock.seconds['validation']:.1f} s)")
 
     paths.duckdb.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(paths.new_duckdb, paths.duckdb)
+    served = clock.run("publish", lambda: write_served_copy(paths.new_duckdb, paths.work_dir, storage_version))
+    os.replace(served, paths.duckdb)
     report.data_docs_index = publish_reports(paths.gx_dir, paths.reports_dir)
     return BuildResult(report, clock.seconds)

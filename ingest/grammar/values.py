@@ -96,16 +96,25 @@ _DATE_AT_END = re.compile(
 )
 
 
+_NAME_LIKE_END = re.compile(r"(?:率|度|数|量|时间|期限|成本|性|标准|人数|次数|面积)[)）]?$")
+
+
 def peel_value(text: str) -> tuple[str, str]:
     """Split `name value` printed on one line: a date/period or numeric/percent value at the end, else the last
     space-separated token. Returns (name, value); value is '' when nothing can be peeled."""
     text = normalize_target_text(text)
     m = _DATE_AT_END.search(text)
-    if m and m.start() > 0 and text[m.start() - 1] == " ":
-        return text[: m.start()].rstrip(), text[m.start():]
-    m = _VALUE_AT_END.search(text)
+    if not (m and m.start() > 0 and text[m.start() - 1] == " "):
+        m = _VALUE_AT_END.search(text)
     if m and m.start() > 0:
-        return text[: m.start()].rstrip(), text[m.start():]
+        name, value = text[: m.start()].rstrip(), text[m.start():]
+        # A short qualifier printed before the number belongs to the value (`审批后 7 日内`, `提高 15%`).
+        head, _, qualifier = name.rpartition(" ")
+        if head and 1 <= len(qualifier) <= 4 and not qualifier[-1:].isdigit() and not _NAME_LIKE_END.search(qualifier):
+            return head.rstrip(), f"{qualifier} {value}"
+        return name, value
+    if m and text[:1] in "≥≤<>＜＞=≧≦0123456789":
+        return "", text  # a value printed without its name
     if " " in text:
         name, value = text.rsplit(" ", 1)
         return name.rstrip(), value

@@ -79,3 +79,18 @@ def test_chinese_words_are_qualitative_and_never_numbers(word):
 )
 def test_peel_value_splits_name_and_value_on_one_line(name, value):
     assert peel_value(f"{name} {value}") == (name, value)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("资金拨付时间 审批后 7 日内", ("资金拨付时间", "审批后 7 日内")),
+        ("收入水平 提高 15%", ("收入水平", "提高 15%")),
+        ("工作 完成率 100%", ("工作 完成率", "100%")),  # a name ending, not a qualifier
+        ("≥85%", ("", "≥85%")),  # a value printed without its name
+        ("会议召开时间 及时", ("会议召开时间", "及时")),
+        ("服务验收合格率（100%", ("服务验收合格率（", "100%")),
+    ],
+)
+def test_peel_value_examples(text, expected):
+    assert peel_value(text) == expected
