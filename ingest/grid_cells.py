@@ -51,6 +51,10 @@ def _split_halves(tokens: list[tuple[str, str]], first_column: int | None = None
     """Split a row's tokens (level 1 removed) into the implementation and the annual half. Column numbers are
     used only to place a one-sided row (a name and a value, no label), which vocabulary cannot place."""
     l2_positions = [i for i, (kind, _) in enumerate(tokens) if kind == "l2"]
+    if len(l2_positions) > 2 and l2_positions[:2] == [0, 1] and 3 not in l2_positions and \
+            voc.level2_of(tokens[0][1]) == voc.level2_of(tokens[1][1]):
+        tokens = tokens[1:]  # a level-2 word printed in the level-1 cell (`数量指标⇥数量指标⇥…`)
+        l2_positions = [i for i, (kind, _) in enumerate(tokens) if kind == "l2"]
     # A level-2 word right after a level-2 label is an indicator name (`服务对象满意度` as 三级指标) when the row
     # carries more labels than its two halves need; two adjacent labels alone are an empty category.
     if len(l2_positions) > 2:
