@@ -160,36 +160,7 @@ project_table_checks as (
 
 -- Across tables: the same totals printed in several tables.
 table_totals as (
-    select document_id,
-        max(amount_wan_yuan) filter (where table_type = 'income_expenditure_summary' and side = 'income'
-            and row_label = '收入总计') as t1_total,
-        max(amount_wan_yuan) filter (where table_type = 'income_summary' and is_total_row and column_label = '合计')
-            as t2_total,
-        max(amount_wan_yuan) filter (where table_type = 'expenditure_summary' and is_total_row
-            and column_label = '合计') as t3_total,
-        max(amount_wan_yuan) filter (where table_type = 'expenditure_summary' and is_total_row
-            and column_label = '项目支出') as t3_project,
-        max(amount_wan_yuan) filter (where table_type = 'general_budget_expenditure' and is_total_row
-            and column_label = '基本支出') as t5_basic,
-        max(amount_wan_yuan) filter (where table_type = 'basic_expenditure_economic' and is_total_row
-            and column_label = '合计') as t6_total,
-        sum(amount_wan_yuan) filter (where table_type = 'project_expenditure_current' and not is_aggregate_row
-            and column_label = '合计') as t12_items,
-        count(*) filter (where table_type = 'project_expenditure_current' and not is_aggregate_row
-            and column_label = '合计') as t12_item_count,
-        sum(amount_wan_yuan) filter (where table_type = 'income_summary' and is_total_row
-            and column_label = '政府性基金') as t2_fund,
-        sum(amount_wan_yuan) filter (where table_type = 'gov_fund_income' and is_total_row) as t7_total,
-        sum(amount_wan_yuan) filter (where table_type = 'gov_fund_expenditure' and is_total_row
-            and column_label = '合计') as t8_total,
-        min(source_line) filter (where table_type = 'income_expenditure_summary' and side = 'income'
-            and row_label = '收入总计') as t1_line,
-        min(source_line) filter (where table_type = 'expenditure_summary' and is_total_row) as t3_line,
-        min(source_line) filter (where table_type = 'general_budget_expenditure' and is_total_row) as t5_line,
-        min(source_line) filter (where table_type = 'gov_fund_income') as t7_line,
-        min(source_line) filter (where table_type = 'income_summary' and is_total_row) as t2_line
-    from lines
-    group by document_id
+    select * from {{ ref('int_budget__headline_figures') }}
 ),
 
 cross_checks as (
@@ -280,17 +251,9 @@ narrative_picks as (
 ),
 
 table_picks as (
-    select document_id,
-        max(amount_wan_yuan) filter (where table_type = 'income_expenditure_summary' and side = 'income'
-            and row_label = '收入总计') as income_total,
-        max(amount_wan_yuan) filter (where table_type = 'expenditure_summary' and is_total_row
-            and column_label = '基本支出') as basic,
-        max(amount_wan_yuan) filter (where table_type = 'expenditure_summary' and is_total_row
-            and column_label = '项目支出') as project,
-        coalesce(max(amount_wan_yuan) filter (where table_type = 'three_public' and is_total_row
-            and column_label = '合计'), 0) as three_public
-    from lines
-    group by document_id
+    select document_id, t1_total as income_total, t3_basic as basic, t3_project as project,
+        coalesce(t10_total, 0) as three_public
+    from table_totals
 ),
 
 project_counts as (

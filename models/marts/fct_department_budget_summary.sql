@@ -1,34 +1,26 @@
 -- One row per budget disclosure: the headline figures of its tables (万元), basic vs project expenditure with
 -- shares, the three-public and operating costs, and how many project tables it publishes.
-with lines as (
-    select * from {{ ref('fct_budget_line') }}
-),
-
-documents as (
+with documents as (
     select document_id, source_file, publisher_name, region_name, fiscal_year
     from {{ ref('dim_document') }}
     where doc_kind = 'budget_disclosure'
 ),
 
+headline as (
+    select * from {{ ref('int_budget__headline_figures') }}
+),
+
 figures as (
     select
         document_id,
-        max(amount_wan_yuan) filter (where table_type = 'income_expenditure_summary' and side = 'income'
-            and row_label = '收入总计') as income_total,
-        max(amount_wan_yuan) filter (where table_type = 'income_expenditure_summary' and side = 'expenditure'
-            and row_label = '支出总计' and column_label = '合计') as expenditure_total,
-        max(amount_wan_yuan) filter (where table_type = 'expenditure_summary' and is_total_row
-            and column_label = '基本支出') as basic_expenditure,
-        max(amount_wan_yuan) filter (where table_type = 'expenditure_summary' and is_total_row
-            and column_label = '项目支出') as project_expenditure,
-        max(amount_wan_yuan) filter (where table_type = 'three_public' and is_total_row
-            and column_label = '合计') as three_public_total,
-        max(amount_wan_yuan) filter (where table_type = 'admin_operating' and is_total_row
-            and column_label = '合计') as admin_operating_total,
-        count(*) filter (where table_type = 'project_expenditure_current' and not is_aggregate_row
-            and column_label = '合计') as budget_project_lines
-    from lines
-    group by document_id
+        t1_total as income_total,
+        t1_expenditure_total as expenditure_total,
+        t3_basic as basic_expenditure,
+        t3_project as project_expenditure,
+        t10_total as three_public_total,
+        t11_total as admin_operating_total,
+        t12_item_count as budget_project_lines
+    from headline
 ),
 
 project_tables as (
