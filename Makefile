@@ -22,11 +22,12 @@ export UV_NO_PROGRESS := 1
 LOCK_HASH  := $(shell (sha256sum requirements.txt 2>/dev/null || shasum -a 256 requirements.txt) | cut -c1-16)
 VENV_STAMP := $(VENV)/.synced-$(LOCK_HASH)
 
-.PHONY: build validate test lint venv clean help
+.PHONY: build validate docs test lint venv clean help
 
 help:
 	@echo "make build [RAW_DIR=dir] [DUCKDB=file]  parse raw documents -> dbt build -> validation -> DuckDB file"
 	@echo "make validate [STRICT=1]                re-run validation on the served warehouse"
+	@echo "make docs                                dbt docs and GX Data Docs of the served warehouse (static HTML)"
 	@echo "make test                                the test suite (pytest)"
 	@echo "make lint                                ruff"
 
@@ -49,6 +50,9 @@ build: $(VENV_STAMP)
 
 validate: $(VENV_STAMP)
 	@$(PY) -m pipeline validate --duckdb "$(DUCKDB)" $(if $(STRICT),--strict)
+
+docs: $(VENV_STAMP)
+	@$(PY) -m pipeline docs --duckdb "$(DUCKDB)"
 
 test: $(VENV_STAMP)
 	@$(PY) -m pytest

@@ -117,10 +117,16 @@ def parse_cell_grid(lines: tuple[str, ...], first: int, last: int) -> GridParse:
         tokens = [t for t in tokens if t[0] != "heading"]
         if tokens and tokens[0][0] == "l1":
             printed = tokens.pop(0)[1]
+            new_group = voc.level1_of(printed) != level1[0]
             level1 = (voc.level1_of(printed), printed)
             result.mark(line_no, "label")
+            # A new level-1 group starts without the previous group's level 2: its only child where it has one
+            # (满意度指标 -> 服务对象满意度指标), else none until a level-2 label is printed.
+            children = [c for c, p in voc.vocabulary().parent.items() if p == level1[0]]
             for side in sides.values():
                 side.level1 = None
+                if new_group:
+                    side.level2, side.level2_printed = (children[0] if len(children) == 1 else None), None
         # A level-1 label in the middle of a row starts the annual half (its cells shifted left by one).
         tokens = [t if t[0] != "l1" else ("l2", t[1]) for t in tokens]
         if all(kind == "placeholder" for kind, _ in tokens) and any(set(squeeze(t)) <= set("-") for _, t in tokens):

@@ -11,6 +11,7 @@ import duckdb
 
 from pipeline.build import DEFAULT_STORAGE_VERSION, build_warehouse
 from pipeline.dbt import DbtFailed
+from pipeline.docs import build_docs
 from pipeline.paths import DEFAULT_DUCKDB, DEFAULT_RAW_DIR, BuildPaths
 from pipeline.validate import publish_reports, run_validation
 
@@ -27,7 +28,7 @@ def _strict_exit(report, strict: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
-    parser.add_argument("command", choices=["build", "validate"])
+    parser.add_argument("command", choices=["build", "validate", "docs"])
     parser.add_argument("--raw-dir", type=Path, default=DEFAULT_RAW_DIR)
     parser.add_argument("--duckdb", type=Path, default=DEFAULT_DUCKDB)
     parser.add_argument("--strict", action="store_true", help="exit non-zero when error-severity checks fail")
@@ -36,6 +37,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = BuildPaths.resolve(args.raw_dir, args.duckdb)
     started = time.perf_counter()
+
+    if args.command == "docs":
+        try:
+            sites = build_docs(paths)
+        except (DbtFailed, FileNotFoundError) as exc:
+            print(f"docs FAILED: {exc}", file=sys.stderr)
+            return 1
+        print(f"dbt docs: {sites['dbt']}\nGX Data Docs: {sites['gx']}")
+        return 0
 
     if args.command == "validate":
         if not paths.duckdb.exists():

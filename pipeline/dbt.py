@@ -49,9 +49,9 @@ def dbt_executable() -> str:
     return str(candidate) if candidate.exists() else "dbt"
 
 
-def run_dbt(paths: BuildPaths, db_file: Path, command: str = "build") -> DbtSummary:
+def run_dbt(paths: BuildPaths, db_file: Path, command: str = "build", *extra: str) -> DbtSummary:
     proc = subprocess.run(
-        [dbt_executable(), "--no-version-check", "--no-use-colors", command],
+        [dbt_executable(), "--no-version-check", "--no-use-colors", command, *extra],
         cwd=REPO_ROOT,
         env=dbt_env(paths, db_file),
         capture_output=True,

@@ -8,6 +8,7 @@ GX runs in a scratch copy of the configuration so that a build never writes into
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,4 +165,18 @@ def publish_reports(gx_dir: Path, reports_dir: Path) -> Path:
     staged.rename(reports_dir)
     if old.exists():
         shutil.rmtree(old)
+    for page in (reports_dir / "data_docs").rglob("*.html"):
+        strip_remote_tracking(page)
     return reports_dir / "data_docs" / "local_site" / "index.html"
+
+
+_REMOTE_LOGO = re.compile(r"<img[^>]*great-expectations-web-assets[^>]*>|url\('https://great-expectations-web-assets[^']*'\)")
+
+
+def strip_remote_tracking(page: Path) -> None:
+    """GX pages load a logo from a remote host with the context id in its URL: drop it (the docs are read
+    offline; the page keeps its content)."""
+    html = page.read_text(encoding="utf-8")
+    cleaned = _REMOTE_LOGO.sub(lambda m: "none" if m.group(0).startswith("url(") else "", html)
+    if cleaned != html:
+        page.write_text(cleaned, encoding="utf-8")
