@@ -192,12 +192,21 @@ def ingest_directory(raw_dir: Path, workers: int | None = None) -> IngestResult:
     started = time.perf_counter()
     unreadable = ParsedDocument()
     docs: list[RawDocument] = []
+    seen: dict[str, str] = {}  # content hash -> first file with it
     for path in raw_files(raw_dir):
         try:
-            docs.append(read_document(path))
+            doc = read_document(path)
         except UnreadableDocument as exc:
             unreadable.rejects.append(_reject(path.stem, path.name, None, None, "read", "unreadable_document",
                                               str(exc)))
+            continue
+        if doc.sha256 in seen:
+            # The same bytes under another name: loading them twice would double every figure.
+            unreadable.rejects.append(_reject(doc.document_id, doc.source_file, None, None, "read",
+                                              "duplicate_document", f"same content as {seen[doc.sha256]}"))
+            continue
+        seen[doc.sha256] = doc.source_file
+        docs.append(doc)
     segments = [find_project_tables(doc.lines) for doc in docs]
     tasks = [(i, start, start + _CHUNK) for i, segs in enumerate(segments) for start in range(0, len(segs), _CHUNK)]
     workers = workers or os.cpu_count() or 1

@@ -46,3 +46,15 @@ def test_empty_folder_gives_empty_typed_tables(tmp_path):
     result = ingest_directory(tmp_path)
     assert all(df.height == 0 for df in result.tables.values())
     assert result.tables["project_tables"].schema["source_line"] == pl.Int64
+
+
+def test_the_same_document_under_another_name_is_loaded_once_and_rejected(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    _write(raw / "a.txt", tab_table("甲项目"))
+    _write(raw / "a_copy.txt", tab_table("甲项目"))
+    result = ingest_directory(raw)
+    assert result.tables["project_tables"]["source_file"].to_list() == ["a.txt"]
+    assert result.tables["documents"]["source_file"].to_list() == ["a.txt"]
+    rejects = result.tables["rejects"].select("source_file", "reason", "detail").rows()
+    assert rejects == [("a_copy.txt", "duplicate_document", "same content as a.txt")]
