@@ -8,6 +8,7 @@ UV_VERSION := 0.13.9
 RAW_DIR ?= data/raw
 DUCKDB  ?= warehouse/budget.duckdb
 STRICT  ?=
+FACTORS ?= 1,10,100
 
 # Offline-safe: no usage tracking, no version checks, no interpreter downloads.
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
@@ -22,7 +23,7 @@ export UV_NO_PROGRESS := 1
 LOCK_HASH  := $(shell (sha256sum requirements.txt 2>/dev/null || shasum -a 256 requirements.txt) | cut -c1-16)
 VENV_STAMP := $(VENV)/.synced-$(LOCK_HASH)
 
-.PHONY: build validate docs test lint venv clean help
+.PHONY: build validate docs test lint bench venv clean help
 
 help:
 	@echo "make build [RAW_DIR=dir] [DUCKDB=file]  parse raw documents -> dbt build -> validation -> DuckDB file"
@@ -30,6 +31,7 @@ help:
 	@echo "make docs                                dbt docs and GX Data Docs of the served warehouse (static HTML)"
 	@echo "make test                                the test suite (pytest)"
 	@echo "make lint                                ruff"
+	@echo "make bench [FACTORS=1,10,100]            time and measure every stage at N x the shipped corpus"
 
 venv: $(VENV_STAMP)
 
@@ -57,8 +59,11 @@ docs: $(VENV_STAMP)
 test: $(VENV_STAMP)
 	@$(PY) -m pytest
 
+bench: $(VENV_STAMP)
+	@$(PY) -m bench --factors "$(FACTORS)"
+
 lint: $(VENV_STAMP)
 	@$(VENV)/bin/ruff check .
 
 clean:
-	rm -rf warehouse target logs .pytest_cache .ruff_cache
+	rm -rf warehouse target logs .pytest_cache .ruff_cache bench/work

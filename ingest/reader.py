@@ -55,14 +55,17 @@ def split_lines(text: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def read_document(path: Path) -> RawDocument:
-    data = path.read_bytes()
+def document_from_bytes(source_file: str, data: bytes, sha256: str | None = None) -> RawDocument:
     text, encoding = decode_bytes(data)
     return RawDocument(
-        source_file=path.name,
-        document_id=path.stem,
+        source_file=source_file,
+        document_id=Path(source_file).stem,
         size_bytes=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256 or hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         lines=split_lines(text),
     )
+
+
+def read_document(path: Path) -> RawDocument:
+    return document_from_bytes(path.name, path.read_bytes())

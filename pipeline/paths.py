@@ -30,6 +30,11 @@ class BuildPaths:
         return self.work_dir / "ingest"
 
     @property
+    def ingest_cache_dir(self) -> Path:
+        """Parsed tables of each raw document by content hash: unchanged files are not parsed again."""
+        return self.work_dir / "ingest-cache"
+
+    @property
     def new_duckdb(self) -> Path:
         return self.work_dir / f"next-{self.duckdb.name}"
 
