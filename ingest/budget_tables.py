@@ -31,6 +31,7 @@ class BudgetTableParse:
     lines: list[dict] = field(default_factory=list)
     table: dict = field(default_factory=dict)
     issues: list[tuple[int, str, str]] = field(default_factory=list)
+    line_status: dict[int, str] = field(default_factory=dict)  # 1-based line -> status (ingest.line_accounting)
 
 
 def _title_of(line: str) -> tuple[str, str] | None:
@@ -120,13 +121,24 @@ def _detached_pairs(label: str, cells: list[str], flags: list[bool], schema: bg.
     return [(label_column, label), *zip(target, values, strict=False)], [False, *flags[skipped:]]
 
 
-def parse_overall_block(lines: tuple[str, ...], table: BudgetTable, document_id: str, source_file: str) -> list[dict]:
+def parse_overall_block(lines: tuple[str, ...], table: BudgetTable, document_id: str, source_file: str,
+                        out: BudgetTableParse) -> list[dict]:
     """The 支出预算(万元) block of an overall-expenditure target form: rows 合计 / 基本支出 / 项目支出 with last year's
     budget, last year's outturn and this year's request."""
     rows: list[dict] = []
+    out.line_status[table.title_line] = "title"
     for i in range(table.title_line, table.end_line):
         if {r["row_label"] for r in rows} == {"合计", "基本支出", "项目支出"}:
-            break  # the block is complete; the rest of the form is not budget data
+            # The block is complete; the rest of the form (its performance targets) is not loaded: say so.
+            rest = [n for n in range(i + 1, table.end_line + 1) if lines[n - 1].strip()]
+            out.line_status.update(dict.fromkeys(rest, "not_parsed"))
+            if rest:
+                out.issues.append((rest[0], "table_part_not_parsed",
+                                   f"lines {rest[0]}-{rest[-1]} after the 支出预算 block of the 整体支出 form (the "
+                                   "rest of the form and any unrecognised text up to the next table) are not loaded"))
+            break
+        before = len(rows)
+        out.line_status[i + 1] = "heading"
         cells = [clean_text(c) for c in lines[i].split("\t")]
         for k, cell in enumerate(cells):
             m = bg.OVERALL_ROW.match(squeeze(cell))
@@ -147,6 +159,8 @@ def parse_overall_block(lines: tuple[str, ...], table: BudgetTable, document_id:
                     "is_undoubled": False, "source_line": i + 1,
                 })
             break
+        if len(rows) > before:
+            out.line_status[i + 1] = "amounts"
     return rows
 
 
@@ -154,7 +168,7 @@ def parse_budget_table(lines: tuple[str, ...], table: BudgetTable, document_id: 
                        ) -> BudgetTableParse:
     out = BudgetTableParse()
     if table.table_type == "overall_expenditure_targets":
-        out.lines = parse_overall_block(lines, table, document_id, source_file)
+        out.lines = parse_overall_block(lines, table, document_id, source_file, out)
         out.table = {"table_id": f"{document_id}:{table.title_line}", "document_id": document_id,
                      "source_file": source_file, "table_type": table.table_type, "table_title": table.title,
                      "title_line": table.title_line, "end_line": table.end_line, "is_declared_empty": False,
@@ -169,17 +183,21 @@ def parse_budget_table(lines: tuple[str, ...], table: BudgetTable, document_id: 
     pending_label: list[str] = []
     pending_line: int | None = None
     pending_indent = 0
+    pending_lines: list[int] = []  # the lines of a wrapped label, 1-based
     row_number = 0
     rows: list[dict] = []
+    status = out.line_status
+    status[table.title_line] = "title"
     for i in range(table.title_line, table.end_line):
         if not lines[i].strip():
             if lines[i]:  # a row of empty cells (`    `) ends a wrapped label that had no amounts
-                pending_label, pending_line = [], None
+                pending_label, pending_line, pending_lines = [], None, []
             continue
         text = clean_text(lines[i])
         compact = squeeze(text)
         if (_META_LINE.match(compact) or _PAGE_NUMBER.match(text) or DISCLOSURE_COVER.match(compact)
                 or bg.EMPTY_TABLE.match(compact) or _title_of(lines[i]) or compact.startswith("第二部分")):
+            status[i + 1] = "meta"
             continue
         cells, flags, indent = _cells(lines[i], tabbed)
         amounts = [_amount(c) for c in cells]
@@ -188,22 +206,27 @@ def parse_budget_table(lines: tuple[str, ...], table: BudgetTable, document_id: 
             texts = [c for c in cells if c]
             raw = lines[i].lstrip("\u3000")
             # A wrapped fragment is a bare line; a row of empty cells keeps its separators (`  四、公共安全支出  `).
+            status[i + 1] = "heading"  # until a row below takes it as its wrapped label
             if len(texts) == 1 and not tabbed and raw == raw.strip():
                 if not pending_label:
                     pending_line, pending_indent = i + 1, indent
                 pending_label.append(texts[0])
+                pending_lines.append(i + 1)
             else:
-                pending_label, pending_line = [], None
+                pending_label, pending_line, pending_lines = [], None, []
             if row_number and squeeze(cells[0] if cells else "") in bg.CARRYOVER_LABELS:
                 block = "carryover"
             continue
+        wrapped: list[int] = []
         if all(c == "" or a is not None for c, a in zip(cells, amounts, strict=True)) and pending_label:
             pairs, flags = _detached_pairs("".join(pending_label), cells, flags, schema)
             row_line, indent = pending_line, pending_indent
+            wrapped = pending_lines
         else:
             pairs = _map_row(cells, schema, tabbed)
             row_line = i + 1
-        pending_label, pending_line = [], None
+        pending_label, pending_line, pending_lines = [], None, []
+        rows_before = len(rows)
         row_number += 1
         by_column = dict(pairs)
         code_text = by_column.get(schema.code_column or "", "")
@@ -250,6 +273,13 @@ def parse_budget_table(lines: tuple[str, ...], table: BudgetTable, document_id: 
                 "is_undoubled": flags[col_index] if col_index < len(flags) else False,
                 "source_line": row_line,
             })
+        if len(rows) > rows_before:
+            status[i + 1] = "amounts"
+            status.update(dict.fromkeys(wrapped, "wrapped_label"))
+        else:
+            status[i + 1] = "reject"
+            out.issues.append((i + 1, "amounts_not_loaded",
+                               f"{table_id}: a row with numbers that fall in no amount column: {text[:60]}"))
     _mark_aggregate_rows(rows)
     out.lines = rows
     out.table = {

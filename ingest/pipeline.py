@@ -26,6 +26,7 @@ from ingest.document import describe_document
 from ingest.grammar.indicators import text_label_pattern, vocabulary
 from ingest.header import parse_project_name
 from ingest.indicators import indicator_records, parse_indicator_grid
+from ingest.line_accounting import account_lines
 from ingest.narrative import narrative_figures
 from ingest.project_table import parse_project_table
 from ingest.reader import RawDocument, UnreadableDocument, document_from_bytes
@@ -46,6 +47,8 @@ class ParsedDocument:
     budget_lines: list[dict] = field(default_factory=list)
     narrative_figures: list[dict] = field(default_factory=list)
     rejects: list[dict] = field(default_factory=list)
+    files: list[dict] = field(default_factory=list)
+    table_lines: list[dict] = field(default_factory=list)
 
     def extend(self, other: ParsedDocument) -> None:
         for name in records.TABLES:
@@ -89,11 +92,30 @@ def _reject(doc_id: str, source_file: str, line: int | None, end: int | None, st
     }
 
 
+def _account_table(doc: RawDocument, out: ParsedDocument, table_id: str, kind: str, first: int, last: int,
+                   statuses: dict[int, str], reasons: dict[int, str]) -> None:
+    """Line accounting rows of one table; a non-blank line no parser claimed becomes a reject too."""
+    counts, unaccounted = account_lines(doc.lines, first, last, statuses, reasons)
+    out.table_lines += [
+        {"document_id": doc.document_id, "source_file": doc.source_file, "table_id": table_id, "table_kind": kind,
+         "first_line": first, "last_line": last, "status": c.status, "line_role": c.role, "reason": c.reason,
+         "line_count": c.line_count, "first_line_with_status": c.first_line}
+        for c in counts
+    ]
+    out.rejects += [_reject(doc.document_id, doc.source_file, line, line, "line_accounting", "unaccounted_line",
+                            f"{table_id}: no parser read this line: {doc.lines[line - 1].strip()[:60]}")
+                    for line in unaccounted]
+
+
 def parse_project(doc: RawDocument, seg: TableSegment, out: ParsedDocument) -> None:
     """Header, funding and indicator grid of one segmented table."""
+    statuses = dict.fromkeys(range(seg.title_line, (seg.name_line or seg.end_line + 1)), "title")
     if seg.name_line is None:
         out.rejects.append(_reject(doc.document_id, doc.source_file, seg.title_line, seg.end_line, "segment",
                                    "truncated_table", "project table title without a 项目名称 row"))
+        statuses.update(dict.fromkeys(range(seg.title_line + 1, seg.end_line + 1), "truncated_table"))
+        _account_table(doc, out, f"{doc.document_id}:{seg.title_line}", "project", seg.title_line, seg.end_line,
+                       statuses, dict.fromkeys(statuses, "truncated_table"))
         return
     project_id = f"{doc.document_id}:{seg.name_line}"
     parsed = parse_project_table(doc.lines, seg)
@@ -108,13 +130,21 @@ def parse_project(doc: RawDocument, seg: TableSegment, out: ParsedDocument) -> N
     grid_counts = dict.fromkeys(("grid_lines", "grid_lines_indicator", "grid_lines_label", "grid_lines_placeholder",
                                  "grid_lines_rejected"), 0)
     grid_line = parsed.fields.get("grid_line")
+    has_footer = seg.end_reason == "footer"
+    header_end = (grid_line - 1) if grid_line else seg.end_line - (1 if has_footer else 0)
+    statuses.update(dict.fromkeys(range(seg.name_line, header_end + 1), "header"))
+    if has_footer:
+        statuses[seg.end_line] = "footer"
+    reasons: dict[int, str] = {}
     if grid_line:
-        last = seg.end_line - 1 - (1 if seg.end_reason == "footer" else 0)
+        last = seg.end_line - 1 - (1 if has_footer else 0)
         grid = parse_indicator_grid(doc.lines, grid_line - 1, last)
         out.indicators += indicator_records(project_id, doc.document_id, doc.source_file, grid)
         grid_counts["grid_lines"] = sum(1 for line in doc.lines[grid_line - 1: last + 1] if line.strip())
         for status in grid.line_status.values():
             grid_counts["grid_lines_rejected" if status == "reject" else f"grid_lines_{status}"] += 1
+        statuses.update(grid.line_status)
+        reasons.update({line: reason for line, reason, _ in grid.rejects})
         out.rejects += [
             _reject(doc.document_id, doc.source_file, line, line, "indicator_grid", reason, f"{project_id}: {detail}")
             for line, reason, detail in grid.rejects
@@ -122,6 +152,7 @@ def parse_project(doc: RawDocument, seg: TableSegment, out: ParsedDocument) -> N
     else:
         out.rejects.append(_reject(doc.document_id, doc.source_file, seg.name_line, seg.end_line, "indicator_grid",
                                    "truncated_table", f"{project_id}: no indicator grid in the table"))
+    _account_table(doc, out, project_id, "project", seg.title_line, seg.end_line, statuses, reasons)
     out.project_tables.append(
         {
             "project_id": project_id,
@@ -156,6 +187,8 @@ def parse_budget_tables(doc: RawDocument, out: ParsedDocument) -> None:
         out.budget_lines += parsed.lines
         out.rejects += [_reject(doc.document_id, doc.source_file, line, line, "budget_table", reason, detail)
                         for line, reason, detail in parsed.issues]
+        _account_table(doc, out, parsed.table["table_id"], "budget", table.title_line, table.end_line,
+                       parsed.line_status, {line: reason for line, reason, _ in parsed.issues})
 
 
 def document_row(doc: RawDocument, segments: list[TableSegment], loaded: int) -> tuple[dict, list[dict]]:
@@ -255,9 +288,18 @@ def parse_batch(docs: list[RawDocument], workers: int) -> list[dict[str, pl.Data
         row, rejects = document_row(doc, segments[i], loaded)
         whole.documents.append(row)
         whole.rejects += rejects
+        whole.files.append(file_row(doc.source_file, doc.size_bytes, doc.sha256, "loaded", encoding=doc.encoding,
+                                    line_count=len(doc.lines)))
         frames = doc_parts + [_frames(whole)]
         out.append({name: pl.concat([f[name] for f in frames], how="vertical") for name in records.TABLES})
     return out
+
+
+def file_row(source_file: str, size: int, sha256: str, status: str, encoding: str | None = None,
+             line_count: int | None = None, duplicate_of: str | None = None, detail: str | None = None) -> dict:
+    return {"source_file": source_file, "document_id": Path(source_file).stem, "size_bytes": size,
+            "sha256": sha256, "encoding": encoding, "line_count": line_count, "status": status,
+            "duplicate_of": duplicate_of, "detail": detail}
 
 
 @dataclass
@@ -287,9 +329,13 @@ def iter_documents(raw_dir: Path, workers: int | None = None, cache: DocumentCac
         for pending in batch:
             yield pending.tables
 
-    def rejected(path: Path, reason: str, detail: str) -> _Pending:
+    def rejected(path: Path, data: bytes, sha256: str, status: str, reason: str, detail: str,
+                 duplicate_of: str | None = None, doc: RawDocument | None = None) -> _Pending:
         out = ParsedDocument()
         out.rejects.append(_reject(path.stem, path.name, None, None, "read", reason, detail))
+        out.files.append(file_row(path.name, len(data), sha256, status, duplicate_of=duplicate_of, detail=detail,
+                                  encoding=doc.encoding if doc else None,
+                                  line_count=len(doc.lines) if doc else None))
         return _Pending("", tables=_frames(out))
 
     for path in raw_files(raw_dir):
@@ -300,7 +346,8 @@ def iter_documents(raw_dir: Path, workers: int | None = None, cache: DocumentCac
         key = entry_key(sha256, path.name)
         if sha256 in seen:
             # The same bytes under another name: loading them twice would double every figure.
-            batch.append(rejected(path, "duplicate_document", f"same content as {seen[sha256]}"))
+            batch.append(rejected(path, data, sha256, "duplicate", "duplicate_document",
+                                  f"same content as {seen[sha256]}", duplicate_of=seen[sha256]))
         elif cache and cache.has(key):
             seen[sha256] = path.name
             if stats:
@@ -309,10 +356,15 @@ def iter_documents(raw_dir: Path, workers: int | None = None, cache: DocumentCac
         else:
             seen[sha256] = path.name
             try:
-                batch.append(_Pending(key, doc=document_from_bytes(path.name, data, sha256)))
+                doc = document_from_bytes(path.name, data, sha256)
             except UnreadableDocument as exc:
-                batch.append(rejected(path, "unreadable_document", str(exc)))
+                batch.append(rejected(path, data, sha256, "unreadable", "unreadable_document", str(exc)))
                 continue
+            if not any(line.strip() for line in doc.lines):
+                batch.append(rejected(path, data, sha256, "empty", "empty_document",
+                                      f"no text ({len(data)} bytes)", doc=doc))
+                continue
+            batch.append(_Pending(key, doc=doc))
             if stats:
                 stats.parsed += 1
             batch_bytes += len(data)

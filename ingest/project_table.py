@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 
 from ingest.grammar import header as hg
 from ingest.grammar.dates import parse_filled_date
-from ingest.grammar.numbers import AMOUNT_WITH_UNIT, parse_amount, to_yuan
+from ingest.grammar.numbers import AMOUNT_WITH_UNIT, fold_number_width, parse_amount, to_yuan
 from ingest.grammar.text import clean_text, squeeze
 from ingest.segment import TableSegment
 from ingest.stream import LineStream, join_wrapped
@@ -422,4 +422,4 @@ def grid_number_set(lines: tuple[str, ...], first: int, last: int) -> str:
     """The distinct numbers printed in the indicator grid, sorted: a fingerprint that survives re-wrapping, row
     swaps and truncated names, used to tell a reprinted copy of a table from a revised project."""
     text = squeeze("".join(lines[first: last + 1]))
-    return " ".join(sorted(set(_GRID_NUMBER.findall(text)), key=lambda n: (len(n), n)))
+    return " ".join(sorted(set(_GRID_NUMBER.findall(fold_number_width(text))), key=lambda n: (len(n), n)))

@@ -164,7 +164,37 @@ REJECTS = {
     "detail": pl.String,
 }
 
+# One row per raw file seen, loaded or not: the base of the manifest.
+FILES = {
+    "source_file": pl.String,
+    "document_id": pl.String,
+    "size_bytes": pl.Int64,
+    "sha256": pl.String,
+    "encoding": pl.String,  # null when the file could not be decoded
+    "line_count": pl.Int64,
+    "status": pl.String,  # loaded | empty | unreadable | duplicate
+    "duplicate_of": pl.String,
+    "detail": pl.String,
+}
+
+# Line accounting: one row per recognised table (project or budget) and line status, with how many non-blank lines
+# of the table have that status. Every non-blank line of a table has exactly one status.
+TABLE_LINES = {
+    "document_id": pl.String,
+    "source_file": pl.String,
+    "table_id": pl.String,
+    "table_kind": pl.String,  # project | budget
+    "first_line": pl.Int64,
+    "last_line": pl.Int64,
+    "status": pl.String,
+    "line_role": pl.String,  # loaded | structure | rejected
+    "reason": pl.String,  # for rejected lines: the reject reason
+    "line_count": pl.Int64,
+    "first_line_with_status": pl.Int64,
+}
+
 TABLES = {
+    "files": FILES,
     "documents": DOCUMENTS,
     "project_tables": PROJECT_TABLES,
     "project_funding": PROJECT_FUNDING,
@@ -173,5 +203,6 @@ TABLES = {
     "budget_lines": BUDGET_LINES,
     "narrative_figures": NARRATIVE_FIGURES,
     "rejects": REJECTS,
+    "table_lines": TABLE_LINES,
 }
 

@@ -46,15 +46,13 @@ class Stopwatch:
 DEFAULT_STORAGE_VERSION = "v1.0.0"
 
 
-def write_served_copy(built: Path, work_dir: Path, storage_version: str) -> Path:
-    """Copy the built database into a file of the given storage version (all schemas, tables and views)."""
-    served = work_dir / f"served-{built.name}"
-    served.unlink(missing_ok=True)
+def create_database_file(path: Path, storage_version: str) -> None:
+    """An empty database file in the given storage version. DuckDB keeps a file's storage version when it opens it
+    later, so dbt builds straight into the served format and publishing is a rename, not a copy."""
+    for stale in (path, path.with_name(path.name + ".wal")):
+        stale.unlink(missing_ok=True)
     with duckdb.connect() as con:
-        con.execute(f"attach '{built}' as built (read_only)")
-        con.execute(f"attach '{served}' as served (storage_version '{storage_version}')")
-        con.execute("copy from database built to served")
-    return served
+        con.execute(f"attach '{path}' as fresh (storage_version '{storage_version}')")
 
 
 def build_warehouse(paths: BuildPaths, say: Callable[[str], None] = print,
@@ -66,9 +64,10 @@ def build_warehouse(paths: BuildPaths, say: Callable[[str], None] = print,
 
     ingested = clock.run("ingest", lambda: ingest_to_parquet(paths.raw_dir, paths.ingest_dir, paths.ingest_cache_dir))
     say(f"[1/3] ingest: {ingested.line()} ({clock.seconds['ingest']:.2f} s) -> {paths.ingest_dir}")
+    for line in problem_lines(paths.ingest_dir):
+        say(line)
 
-    for stale in (paths.new_duckdb, paths.new_duckdb.with_name(paths.new_duckdb.name + ".wal")):
-        stale.unlink(missing_ok=True)
+    create_database_file(paths.new_duckdb, storage_version)
     # Great Expectations takes seconds to import: do it while dbt (a subprocess) runs.
     preload = threading.Thread(target=preload_validation, daemon=True)
     preload.start()
@@ -81,11 +80,35 @@ def build_warehouse(paths: BuildPaths, say: Callable[[str], None] = print,
         say(line if line.startswith("  ") else f"[3/3] {line} ({clock.seconds['validation']:.1f} s)")
 
     paths.duckdb.parent.mkdir(parents=True, exist_ok=True)
-    served = clock.run("publish", lambda: write_served_copy(paths.new_duckdb, paths.work_dir, storage_version))
-    os.replace(served, paths.duckdb)
+    clock.run("publish", lambda: os.replace(paths.new_duckdb, paths.duckdb))
     report.data_docs_index = publish_reports(paths.gx_dir, paths.reports_dir)
     write_build_summary(paths, ingested, clock.seconds)
     return BuildResult(report, clock.seconds)
+
+
+# Problems that concern a whole file or table: each is named in the build output (the rest are counted).
+_NAMED_REASONS = ("unreadable_document", "empty_document", "duplicate_document", "unknown_document_kind",
+                  "truncated_table", "unaccounted_line")
+
+
+def problem_lines(ingest_dir: Path, limit: int = 20) -> list[str]:
+    """One line per file-level problem (`file[:line]: reason (detail)`), then the other rejects counted by reason."""
+    rejects = duckdb.sql(f"select source_file, source_line, reason, detail from "
+                         f"read_parquet('{ingest_dir / 'rejects.parquet'}') order by source_file, source_line")
+    rows = rejects.fetchall()
+    named = [r for r in rows if r[2] in _NAMED_REASONS]
+    out = [f"  ! {file}{f':{line}' if line else ''}: {reason} ({detail})"
+           for file, line, reason, detail in named[:limit]]
+    if len(named) > limit:
+        out.append(f"  ! … and {len(named) - limit} more (marts.fct_parse_reject)")
+    others: dict[str, int] = {}
+    for _, _, reason, _ in rows:
+        if reason not in _NAMED_REASONS:
+            others[reason] = others.get(reason, 0) + 1
+    if others:
+        counted = ", ".join(f"{reason} {n}" for reason, n in sorted(others.items()))
+        out.append(f"  rejects: {counted} (marts.fct_parse_reject)")
+    return out
 
 
 def write_build_summary(paths: BuildPaths, ingested: IngestSummary, seconds: dict[str, float]) -> Path:

@@ -10,9 +10,16 @@ UNIT_FACTORS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(
 
 # `5,072,219`, `2,131, 157` and `6, 160,760` (a space after a comma), `164,391.6`, `61.2653`, `6964800`, `0`.
 # A comma must be followed by exactly three digits, so `1,2` or `12,34` is not one number.
-AMOUNT = re.compile(r"(?P<sign>[-−－])?(?P<digits>\d{1,3}(?:,\s?\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?!\d)")
+# Full-width digits, comma and point (`３，３４０，０００`) are the same number (\d matches any decimal digit).
+AMOUNT = re.compile(r"(?P<sign>[-−－])?(?P<digits>\d{1,3}(?:[,，]\s?\d{3})+|\d+)(?:[.．](?P<frac>\d+))?(?!\d)")
 AMOUNT_WITH_UNIT = re.compile(AMOUNT.pattern + r"\s*(?P<unit>万元|亿元|元)?")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+
+
+def fold_number_width(text: str) -> str:
+    """Full-width digits, comma and point made ASCII (`１２４５．５９` -> `1245.59`)."""
+    return text.translate(_FULL_WIDTH_DIGITS)
+
 
 
 @dataclass(frozen=True)
@@ -24,7 +31,7 @@ class ParsedAmount:
 
 def parse_amount(text: str) -> ParsedAmount | None:
     """The amount a cell holds when the whole cell is one number (optionally with a unit); else None."""
-    cell = text.translate(_FULL_WIDTH_DIGITS).strip()
+    cell = fold_number_width(text).strip()
     m = AMOUNT_WITH_UNIT.fullmatch(cell)
     if not m:
         return None

@@ -17,7 +17,7 @@ _PREFIX_COMPARATORS = (
 )
 _SUFFIX_COMPARATORS = (("以上", ">="), ("以下", "<="), ("以内", "<="))
 # A number may carry stray spaces from PDF extraction: `≥193 人`, `≤60. 1594 万元`, `2,131, 157`.
-_NUMBER = r"\d+(?:,\s?\d{3})*(?:\.\s?\d+)?"
+_NUMBER = r"\d+(?:[,，]\s?\d{3})*(?:[.．]\s?\d+)?"  # \d and the separators also match full-width forms
 _NUMERIC = re.compile(rf"^(?P<number>{_NUMBER})\s*(?P<unit>[^\d\s][^\d]*?)?$")
 _DATE = re.compile(
     r"^(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*日)"

@@ -1,0 +1,15 @@
+with source as (
+    select * from {{ source('ingest', 'files') }}
+)
+
+select
+    source_file,
+    document_id,
+    size_bytes,
+    sha256,
+    encoding,
+    line_count,
+    status,
+    duplicate_of,
+    detail
+from source

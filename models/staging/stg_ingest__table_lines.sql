@@ -1,0 +1,17 @@
+with source as (
+    select * from {{ source('ingest', 'table_lines') }}
+)
+
+select
+    document_id,
+    source_file,
+    table_id,
+    table_kind,
+    first_line,
+    last_line,
+    status,
+    line_role,
+    reason,
+    line_count,
+    first_line_with_status
+from source
