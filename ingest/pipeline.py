@@ -14,9 +14,11 @@ import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ingest import records
@@ -33,8 +35,6 @@ from ingest.reader import RawDocument, UnreadableDocument, document_from_bytes
 from ingest.segment import TableSegment, find_project_tables
 
 _CHUNK = 64  # project tables per parallel task
-_PARALLEL_MIN_TABLES = 150  # below this, forking costs more than it saves
-_BATCH_BYTES = 48 * 2**20  # raw bytes parsed per batch: bounds memory, keeps both cores busy
 
 
 @dataclass
@@ -230,11 +230,6 @@ def raw_files(raw_dir: Path) -> list[Path]:
     return sorted(p for p in raw_dir.iterdir() if p.is_file() and not p.name.startswith("."))
 
 
-# Worker state: forked workers inherit the documents instead of receiving them pickled.
-_DOCS: list[RawDocument] = []
-_SEGMENTS: list[list[TableSegment]] = []
-
-
 def _frames(parsed: ParsedDocument) -> dict[str, pl.DataFrame]:
     """Typed frames, built column by column (several times faster than from row dicts)."""
     frames = {}
@@ -244,55 +239,23 @@ def _frames(parsed: ParsedDocument) -> dict[str, pl.DataFrame]:
     return frames
 
 
-def _parse_chunk(task: tuple[int, int, int]) -> dict[str, pl.DataFrame]:
-    """Parse some tables of one document; frames travel back to the parent cheaply (Arrow), dicts do not."""
-    doc_index, start, stop = task
-    return _frames(parse_segments(_DOCS[doc_index], _SEGMENTS[doc_index][start:stop]))
+# Arrow schemas of the tables: workers build Arrow tables with pyarrow only (see parse_whole_document).
+ARROW_SCHEMAS = {name: pl.DataFrame(schema=schema).to_arrow().schema for name, schema in records.TABLES.items()}
 
 
-def _warm_up() -> None:
-    """Load what the parsers build lazily once, before forking, instead of once in every worker."""
-    vocabulary()
-    text_label_pattern()
+def _arrow_tables(parsed: ParsedDocument) -> dict[str, pa.Table]:
+    return {name: pa.table({f.name: pa.array([row.get(f.name) for row in getattr(parsed, name)], type=f.type)
+                            for f in schema}, schema=schema)
+            for name, schema in ARROW_SCHEMAS.items()}
 
 
-def parse_batch(docs: list[RawDocument], workers: int) -> list[dict[str, pl.DataFrame]]:
-    """The tables of each document of a batch, in order."""
-    segments = [find_project_tables(doc.lines) for doc in docs]
-    tasks = [(i, start, start + _CHUNK) for i, segs in enumerate(segments) for start in range(0, len(segs), _CHUNK)]
-    # Largest tasks first, so that the last one to finish is short.
-    order = sorted(range(len(tasks)), key=lambda t: -min(_CHUNK, len(segments[tasks[t][0]]) - tasks[t][1]))
-    global _DOCS, _SEGMENTS
-    _DOCS, _SEGMENTS = docs, segments
-    wholes = [ParsedDocument() for _ in docs]
-    try:
-        if workers > 1 and sum(len(s) for s in segments) >= _PARALLEL_MIN_TABLES and "fork" in \
-                multiprocessing.get_all_start_methods():
-            _warm_up()
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                pending = pool.map_async(_parse_chunk, [tasks[t] for t in order], chunksize=1)
-                for doc, whole in zip(docs, wholes, strict=True):  # meanwhile, the budget tables here
-                    parse_budget_tables(doc, whole)
-                parts = dict(zip(order, pending.get(), strict=True))
-        else:
-            parts = {t: _parse_chunk(task) for t, task in enumerate(tasks)}
-            for doc, whole in zip(docs, wholes, strict=True):
-                parse_budget_tables(doc, whole)
-    finally:
-        _DOCS, _SEGMENTS = [], []
-    out = []
-    for i, doc in enumerate(docs):
-        doc_parts = [parts[t] for t, task in enumerate(tasks) if task[0] == i]
-        whole = wholes[i]
-        loaded = sum(part["project_tables"].height for part in doc_parts)
-        row, rejects = document_row(doc, segments[i], loaded)
-        whole.documents.append(row)
-        whole.rejects += rejects
-        whole.files.append(file_row(doc.source_file, doc.size_bytes, doc.sha256, "loaded", encoding=doc.encoding,
-                                    line_count=len(doc.lines)))
-        frames = doc_parts + [_frames(whole)]
-        out.append({name: pl.concat([f[name] for f in frames], how="vertical") for name in records.TABLES})
-    return out
+def _as_frames(tables: dict) -> Tables:
+    """Worker output (Arrow tables) as polars frames (zero-copy); cache file paths are left as they are."""
+    return {name: pl.from_arrow(t) if isinstance(t, pa.Table) else t for name, t in tables.items()}
+
+
+def _concat(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
+    return {name: pl.concat([part[name] for part in parts], how="vertical") for name in records.TABLES}
 
 
 def file_row(source_file: str, size: int, sha256: str, status: str, encoding: str | None = None,
@@ -302,11 +265,100 @@ def file_row(source_file: str, size: int, sha256: str, status: str, encoding: st
             "duplicate_of": duplicate_of, "detail": detail}
 
 
+def _rejected_file(name: str, size: int, sha256: str, status: str, reason: str, detail: str,
+                   duplicate_of: str | None = None, doc: RawDocument | None = None) -> dict[str, pa.Table]:
+    """The rows of a file that is not loaded: its reject and its manifest entry."""
+    out = ParsedDocument()
+    out.rejects.append(_reject(Path(name).stem, name, None, None, "read", reason, detail))
+    out.files.append(file_row(name, size, sha256, status, duplicate_of=duplicate_of, detail=detail,
+                              encoding=doc.encoding if doc else None, line_count=len(doc.lines) if doc else None))
+    return _arrow_tables(out)
+
+
+def _decode(name: str, data: bytes, sha256: str) -> RawDocument | dict[str, pa.Table]:
+    """The document, or the rows saying why it cannot be loaded (undecodable, or no text at all)."""
+    try:
+        doc = document_from_bytes(name, data, sha256)
+    except UnreadableDocument as exc:
+        return _rejected_file(name, len(data), sha256, "unreadable", "unreadable_document", str(exc))
+    if not any(line.strip() for line in doc.lines):
+        return _rejected_file(name, len(data), sha256, "empty", "empty_document", f"no text ({len(data)} bytes)",
+                              doc=doc)
+    return doc
+
+
+def _document_rows(doc: RawDocument, segments: list[TableSegment], loaded: int, out: ParsedDocument) -> None:
+    """The document's own rows (dim row, classification reject, manifest entry), once its tables are parsed."""
+    row, rejects = document_row(doc, segments, loaded)
+    out.documents.append(row)
+    out.rejects += rejects
+    out.files.append(file_row(doc.source_file, doc.size_bytes, doc.sha256, "loaded", encoding=doc.encoding,
+                              line_count=len(doc.lines)))
+
+
+def parse_whole_document(doc: RawDocument) -> dict[str, pa.Table]:
+    """All tables of one document, as Arrow tables built with pyarrow alone: this runs in forked workers, where
+    polars must not be used (its thread pool may have been forked while locked by the parent)."""
+    segments = find_project_tables(doc.lines)
+    out = parse_segments(doc, segments)
+    parse_budget_tables(doc, out)
+    _document_rows(doc, segments, len(out.project_tables), out)
+    return _arrow_tables(out)
+
+
+# --- Parallel parsing -------------------------------------------------------------------------------------------
+# A persistent pool of forked workers takes tasks in file order: a small document whole (parsed, and stored in the
+# cache by the worker itself), or a large one split into chunks of project tables plus the rest (budget tables,
+# narrative). Workers read the files themselves, so the main process only hashes files and writes the output.
+
+_BIG_DOCUMENT_BYTES = 256 * 1024  # larger documents are split over the workers
+_PARALLEL_MIN_BYTES = 256 * 1024  # less text than this to parse: forking costs more than it saves
+_WORKER_CACHE: DocumentCache | None = None  # set before forking
+
+
+@lru_cache(maxsize=2)  # the chunks of one large document follow each other: decode and segment it once per worker
+def _load(path: str, sha256: str) -> tuple[RawDocument, list[TableSegment]]:
+    doc = document_from_bytes(Path(path).name, Path(path).read_bytes(), sha256)
+    return doc, find_project_tables(doc.lines)
+
+
+def _run_task(task: tuple) -> tuple[bool, Tables]:
+    """(whether a document was parsed, its tables or their cache files)."""
+    kind, path, sha256 = task[:3]
+    if kind == "chunk":
+        doc, segments = _load(path, sha256)
+        return True, _arrow_tables(parse_segments(doc, segments[task[3]:task[4]]))
+    if kind == "rest":
+        doc, _ = _load(path, sha256)
+        rest = ParsedDocument()
+        parse_budget_tables(doc, rest)
+        return True, _arrow_tables(rest)
+    key = task[3]  # a whole document
+    decoded = _decode(Path(path).name, Path(path).read_bytes(), sha256)
+    if not isinstance(decoded, RawDocument):
+        return False, decoded
+    frames = parse_whole_document(decoded)
+    return True, _WORKER_CACHE.store(key, frames) if _WORKER_CACHE else frames
+
+
+def _warm_up() -> None:
+    """Load what the parsers build lazily once, before forking, instead of once in every worker (pyarrow imports
+    pandas on its first array built from Python objects)."""
+    vocabulary()
+    text_label_pattern()
+    _arrow_tables(ParsedDocument(documents=[{}]))
+
+
 @dataclass
-class _Pending:
+class _Item:
+    """One raw file's place in the output: its tables when known now, else the tasks that make them."""
+
+    name: str
     key: str
-    doc: RawDocument | None = None  # to parse
-    tables: dict[str, pl.DataFrame] | dict[str, Path] | None = None  # known already: cached files, rejects
+    tables: Tables | None = None
+    tasks: int = 0  # number of consecutive tasks (whole: 1; big: chunks + rest)
+    doc: RawDocument | None = None  # a big document (its segments decide the chunks)
+    segments: list[TableSegment] = field(default_factory=list)
 
 
 Tables = dict[str, pl.DataFrame] | dict[str, Path]
@@ -316,62 +368,77 @@ def iter_documents(raw_dir: Path, workers: int | None = None, cache: DocumentCac
                    stats: IngestSummary | None = None) -> Iterator[Tables]:
     """The tables of every raw file, in file order: frames parsed now, or the Parquet files of a cache entry.
 
-    Unreadable files and repeated contents yield their rejects."""
+    Unreadable, empty and repeated files yield their rejects and manifest rows."""
     workers = workers or os.cpu_count() or 1
+    stats = stats or IngestSummary({}, 0.0)
     seen: dict[str, str] = {}  # content hash -> first file with it
-    batch: list[_Pending] = []
-    batch_bytes = 0
-
-    def flush() -> Iterator[Tables]:
-        to_parse = [p for p in batch if p.doc is not None]
-        for pending, frames in zip(to_parse, parse_batch([p.doc for p in to_parse], workers), strict=True):
-            pending.tables = cache.store(pending.key, frames) if cache else frames
-        for pending in batch:
-            yield pending.tables
-
-    def rejected(path: Path, data: bytes, sha256: str, status: str, reason: str, detail: str,
-                 duplicate_of: str | None = None, doc: RawDocument | None = None) -> _Pending:
-        out = ParsedDocument()
-        out.rejects.append(_reject(path.stem, path.name, None, None, "read", reason, detail))
-        out.files.append(file_row(path.name, len(data), sha256, status, duplicate_of=duplicate_of, detail=detail,
-                                  encoding=doc.encoding if doc else None,
-                                  line_count=len(doc.lines) if doc else None))
-        return _Pending("", tables=_frames(out))
-
+    items: list[_Item] = []
+    tasks: list[tuple] = []
+    to_parse = 0
     for path in raw_files(raw_dir):
         data = path.read_bytes()
         sha256 = hashlib.sha256(data).hexdigest()
-        if stats:
-            stats.files += 1
+        stats.files += 1
         key = entry_key(sha256, path.name)
         if sha256 in seen:
             # The same bytes under another name: loading them twice would double every figure.
-            batch.append(rejected(path, data, sha256, "duplicate", "duplicate_document",
-                                  f"same content as {seen[sha256]}", duplicate_of=seen[sha256]))
-        elif cache and cache.has(key):
-            seen[sha256] = path.name
-            if stats:
-                stats.cached += 1
-            batch.append(_Pending(key, tables=cache.files(key)))
+            items.append(_Item(path.name, key, _as_frames(_rejected_file(
+                path.name, len(data), sha256, "duplicate", "duplicate_document", f"same content as {seen[sha256]}",
+                duplicate_of=seen[sha256]))))
+            continue
+        seen[sha256] = path.name
+        if cache and cache.has(key):
+            stats.cached += 1
+            items.append(_Item(path.name, key, cache.files(key)))
+            continue
+        if len(data) < _BIG_DOCUMENT_BYTES:
+            items.append(_Item(path.name, key, tasks=1))
+            tasks.append(("whole", str(path), sha256, key))
+            to_parse += len(data)
+            continue
+        decoded = _decode(path.name, data, sha256)
+        if not isinstance(decoded, RawDocument):
+            items.append(_Item(path.name, key, _as_frames(decoded)))
+            continue
+        segments = find_project_tables(decoded.lines)
+        chunks = [("chunk", str(path), sha256, start, start + _CHUNK) for start in range(0, len(segments), _CHUNK)]
+        tasks += chunks + [("rest", str(path), sha256)]
+        # Keep only the lines' owner for merging; the workers decode the file themselves.
+        items.append(_Item(path.name, key, tasks=len(chunks) + 1, doc=decoded, segments=segments))
+        to_parse += len(data)
+
+    parallel = workers > 1 and to_parse >= _PARALLEL_MIN_BYTES and "fork" in multiprocessing.get_all_start_methods()
+    global _WORKER_CACHE
+    _WORKER_CACHE = cache
+    pool = None
+    try:
+        if parallel:
+            _warm_up()
+            pool = multiprocessing.get_context("fork").Pool(workers)
+            results = pool.imap(_run_task, tasks, chunksize=1)
         else:
-            seen[sha256] = path.name
-            try:
-                doc = document_from_bytes(path.name, data, sha256)
-            except UnreadableDocument as exc:
-                batch.append(rejected(path, data, sha256, "unreadable", "unreadable_document", str(exc)))
+            results = map(_run_task, tasks)
+        for item in items:
+            if item.tables is not None:
+                yield item.tables
                 continue
-            if not any(line.strip() for line in doc.lines):
-                batch.append(rejected(path, data, sha256, "empty", "empty_document",
-                                      f"no text ({len(data)} bytes)", doc=doc))
+            outputs = [next(results) for _ in range(item.tasks)]
+            stats.parsed += outputs[0][0]
+            if item.doc is None:  # a whole document, parsed (and cached) by a worker
+                if cache:
+                    cache.used.add(item.key)  # the worker stored it; its own record of that stays in the worker
+                yield _as_frames(outputs[0][1])
                 continue
-            batch.append(_Pending(key, doc=doc))
-            if stats:
-                stats.parsed += 1
-            batch_bytes += len(data)
-            if batch_bytes >= _BATCH_BYTES:
-                yield from flush()
-                batch, batch_bytes = [], 0
-    yield from flush()
+            parts = [_as_frames(tables) for _, tables in outputs]
+            own = ParsedDocument()
+            _document_rows(item.doc, item.segments, sum(part["project_tables"].height for part in parts), own)
+            frames = _concat(parts + [_frames(own)])
+            item.doc, item.segments = None, []
+            yield cache.store(item.key, frames) if cache else frames
+    finally:
+        _WORKER_CACHE = None
+        if pool is not None:
+            pool.terminate()
 
 
 def _empty_frames() -> dict[str, pl.DataFrame]:

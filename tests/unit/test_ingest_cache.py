@@ -80,9 +80,10 @@ def test_the_fingerprint_covers_parser_code_and_vocabulary_seeds():
     assert {"grid_text.py", "values.py", "indicator_label_variants.csv", "indicator_framework.csv"} <= files
 
 
-def test_small_batches_give_the_same_rows_in_file_order(raw, tmp_path, monkeypatch):
+def test_split_documents_give_the_same_rows_in_file_order(raw, tmp_path, monkeypatch):
     expected = ingest_directory(raw).tables
-    monkeypatch.setattr(ingest.pipeline, "_BATCH_BYTES", 1)  # one document per batch
+    monkeypatch.setattr(ingest.pipeline, "_BIG_DOCUMENT_BYTES", 1)  # every document split into chunks
+    monkeypatch.setattr(ingest.pipeline, "_PARALLEL_MIN_BYTES", 1)  # and parsed by the worker pool
     ingest_to_parquet(raw, tmp_path / "out", tmp_path / "cache")
     _assert_same(_tables(tmp_path / "out"), expected)
     # a mix of cached and parsed documents keeps file order too
