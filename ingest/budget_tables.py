@@ -12,7 +12,8 @@ from decimal import Decimal
 
 from ingest.grammar import budget as bg
 from ingest.grammar.labels import DISCLOSURE_COVER, is_project_table_title
-from ingest.grammar.text import clean_text, squeeze
+from ingest.grammar.numbers import is_plausible
+from ingest.grammar.text import clean_text, contains_spaced, squeeze
 
 _PAGE_NUMBER = bg.re.compile(r"^[-—–]\s*\d+\s*[-—–]$")
 _META_LINE = bg.re.compile(r"^(?:(?:预算|部门)公开表\d+|(?:单位|部门)名称[:：]|单位[:：]万元)")
@@ -48,14 +49,17 @@ def find_budget_tables(lines: tuple[str, ...]) -> list[BudgetTable]:
     for i, line in enumerate(lines):
         if "表" not in line or len(line) > 120:
             continue
-        if "整体支出" in line and bg.OVERALL_TITLE.search(squeeze(line)) and not line.rstrip()[-1:].isdigit():
+        if contains_spaced(line, "整体支出") and bg.OVERALL_TITLE.search(squeeze(line)) and \
+                not line.rstrip()[-1:].isdigit():
             starts.append((i, squeeze(line), "overall_expenditure_targets"))
             continue
         found = _title_of(line)
         if not found:
             continue
         # The doubled or repeated title of the same table a few lines below its numbered title is not a new table.
-        if starts and starts[-1][2] == found[1] and i - starts[-1][0] <= 6:
+        # Counted in non-blank lines: some conversions put a blank line after every line.
+        if starts and starts[-1][2] == found[1] and \
+                sum(1 for j in range(starts[-1][0] + 1, i) if lines[j].strip()) <= 5:
             continue
         starts.append((i, found[0], found[1]))
     tables = []
@@ -72,7 +76,10 @@ def find_budget_tables(lines: tuple[str, ...]) -> list[BudgetTable]:
 
 
 def _amount(text: str) -> Decimal | None:
-    return Decimal(text.replace(",", "")) if bg.AMOUNT.match(text) else None
+    if not bg.AMOUNT.match(text):
+        return None
+    value = Decimal(text.replace(",", ""))
+    return value if is_plausible(value) else None
 
 
 def _cells(line: str, tabbed: bool) -> tuple[list[str], list[bool], int]:

@@ -22,7 +22,7 @@ class DocumentInfo:
 def _find_cover(lines: tuple[str, ...]) -> tuple[str | None, int | None, int | None]:
     """(publisher, year, line) from a `…2024年度部门预算公开` cover or running title."""
     for i, line in enumerate(lines):
-        if "预算公开" not in line:
+        if not grammar.contains_spaced(line, "预算公开"):
             continue
         m = grammar.DISCLOSURE_COVER.match(grammar.squeeze(line))
         if not m:

@@ -336,8 +336,8 @@ def parse_text_grid(lines: tuple[str, ...], first: int, last: int) -> GridParse:
         key = label_keys[m.lastgroup]
         level, canonical = key.split(":", 1)
         parser.label(level, canonical, squeeze(m.group(0)), stream.line_at(m.start()))
-        for offset in (m.end() - 1,):  # a label broken over lines marks each of its lines
-            parser.result.mark(stream.line_at(offset), "label")
+        for line in {stream.line_at(offset) for offset in range(m.start(), m.end())}:  # each line of a broken label
+            parser.result.mark(line, "label")
         pos = m.end()
     _add_span(parser, stream, headings, pos, len(text))
     parser.flush()

@@ -7,7 +7,8 @@ import re
 from decimal import Decimal
 
 from ingest.grammar.labels import is_project_table_title
-from ingest.grammar.text import clean_text, squeeze
+from ingest.grammar.numbers import is_plausible
+from ingest.grammar.text import clean_text, contains_spaced, squeeze
 
 # The section heading ends with 情况说明 (a table-of-contents entry ends with its page number).
 _NARRATIVE_START = re.compile(r"^第[一二三四五六七八九十]部分.{0,60}情况说明$")
@@ -71,7 +72,7 @@ def _line_of(spans: list[tuple[int, int]], offset: int) -> int:
 
 def narrative_figures(lines: tuple[str, ...], document_id: str, source_file: str) -> list[dict]:
     start = next((i for i, line in enumerate(lines)
-                  if "情况说明" in line and _NARRATIVE_START.match(squeeze(line))), None)
+                  if contains_spaced(line, "情况说明") and _NARRATIVE_START.match(squeeze(line))), None)
     if start is None:
         return []
     out: list[dict] = []
@@ -79,6 +80,8 @@ def narrative_figures(lines: tuple[str, ...], document_id: str, source_file: str
         figures = []
         last_money_label = None
         for n, m in enumerate(_FIGURE.finditer(text)):
+            if not is_plausible(Decimal(m.group("number").replace(",", ""))):
+                continue  # a run of digits, not a figure (and too wide for the column)
             unit = "%" if m.group("unit") in ("%", "％") else m.group("unit")
             label = m.group("label").strip("、")
             refers_to = last_money_label if unit == "%" and label.endswith("占") or label == "" else None

@@ -200,6 +200,8 @@ def parse_funding(stream: LineStream, start: int, end: int, stated_unit: str | N
                 amount.unit_conflict = True
             if amount.unit:
                 amount.amount_yuan = to_yuan(value.value, amount.unit)
+                if amount.amount_yuan is None:
+                    result.issues.append((line, "unparsable_amount", f"{label_text} {value.text}: implausibly large"))
             else:
                 result.issues.append((line, "missing_funds_unit", f"no 项目资金 unit for {label_text} {value.text}"))
             if amount.unit_conflict:
@@ -320,9 +322,16 @@ def parse_goals(lines: tuple[str, ...], stream: LineStream, labels: list[_Label]
         return
     # Paragraphs need the blank lines the stream dropped: re-read the raw lines of the goal region.
     first_line = stream.line_at(start) or goal_end_line
+    # Lines that hold only a piece of a goal label, however the label wrapped (`总` / `体目标`).
+    label_pieces: dict[int, str] = {}
+    for lab in goal_labels:
+        for offset in range(lab.start, lab.end):
+            label_pieces.setdefault(stream.line_at(offset), squeeze(stream.text[lab.start:lab.end]))
     paragraphs: list[list[str]] = [[]]
     for idx in range(first_line - 1, goal_end_line):
         piece = clean_text(lines[idx])
+        if squeeze(piece) and squeeze(piece) in label_pieces.get(idx + 1, ""):
+            piece = ""
         for lab_text in ("实施期目标", "年度目标", "总体目标", "总体", "目标"):
             if squeeze(piece) == lab_text:
                 piece = ""
@@ -406,7 +415,7 @@ def parse_project_table(lines: tuple[str, ...], seg: TableSegment) -> ProjectPar
 
     funds = by_key.get("funds")
     if funds:
-        unit = funds.match.group("unit")
+        unit = squeeze(funds.match.group("unit"))  # `万\n元` when the label wraps
         result.fields["funds_unit_stated"] = unit
         result.fields["funds_line"] = stream.line_at(funds.start)
         parse_funding(stream, funds.end, value_span(funds)[1], unit, result)

@@ -33,7 +33,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name); raise UnreadableDocument for binary data."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name), name
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as exc:
+                raise UnreadableDocument(f"invalid {name} after its byte-order mark: {exc.reason} "
+                                         f"at byte {exc.start}") from None
     if b"\x00" in data:
         raise UnreadableDocument("binary content (NUL bytes) and no UTF-16 byte-order mark")
     for name in _FALLBACK_ENCODINGS:

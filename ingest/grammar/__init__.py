@@ -23,4 +23,4 @@ from ingest.grammar.labels import (  # noqa: F401
     level_from_region_suffix,
     region_and_level,
 )
-from ingest.grammar.text import clean_line, clean_text, split_cells, squeeze  # noqa: F401
+from ingest.grammar.text import clean_line, clean_text, contains_spaced, split_cells, squeeze  # noqa: F401

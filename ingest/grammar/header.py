@@ -45,7 +45,7 @@ HEADER_FIELDS: tuple[HeaderField, ...] = (
     HeaderField("project_attribute", _label(spaced("项目属性"))),
     HeaderField("project_period", _label(spaced("项目期"), spaced("项目日期"))),
     HeaderField("project_category", _label(spaced("项目分类"))),
-    HeaderField("funds", _label(spaced("项目资金") + f"{_GAP}{_LPAREN}{_GAP}(?P<unit>万元|元){_GAP}{_RPAREN}")),
+    HeaderField("funds", _label(spaced("项目资金") + f"{_GAP}{_LPAREN}{_GAP}(?P<unit>万{_GAP}元|元){_GAP}{_RPAREN}")),
     HeaderField("overview", _label(spaced("项目概况"))),
     HeaderField("basis", _label(spaced("立项依") + f"(?:{_GAP}据)?"), optional_tail="据"),
     HeaderField(
@@ -54,7 +54,7 @@ HEADER_FIELDS: tuple[HeaderField, ...] = (
     ),
     HeaderField(
         "measures",
-        _label(f"(?:{spaced('保证')}|{spaced('保障')}){_GAP}{spaced('项目实施的')}{_GAP}{spaced('制度')}[、,，]?{_GAP}措{_GAP}施"),
+        _label(f"(?:{spaced('保证')}|{spaced('保障')}){_GAP}{spaced('项目实施的')}{_GAP}{spaced('制度')}{_GAP}[、,，]?{_GAP}措{_GAP}施"),
     ),
     HeaderField("plan", _label(spaced("项目实施计划"))),
     HeaderField(
@@ -79,18 +79,20 @@ TOTAL_LABELS = {
     "implementation": _label(f"(?:{spaced('实施期')}|{spaced('中期')}){_GAP}{spaced('资金总额')}{_GAP}[:：]?"),
     "annual": _label(spaced("年度资金总额") + f"{_GAP}[:：]?"),
 }
-_PREFIX = f"(?:其中{_GAP}[:：;；]?{_GAP})?"
+_PREFIX = f"(?:{spaced('其中')}{_GAP}[:：;；]?{_GAP})?"
+_TRANSFER = _PREFIX + spaced("上级转移支付资金") + f"{_GAP}{_LPAREN}{_GAP}"
+_OPTIONAL_FUNDS = f"(?:{_GAP}{spaced('资金')})?"
 FUND_SOURCE_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("central", _label(_PREFIX + spaced("中央财政资金"))),
     ("provincial", _label(_PREFIX + spaced("省级财政资金"))),
     ("local", _label(_PREFIX + f"{spaced('市县')}{_GAP}{_LPAREN}{_GAP}区{_GAP}{_RPAREN}{_GAP}{spaced('财政资')}"
                      f"(?:{_GAP}金)?")),
-    ("self_raised", _label(_PREFIX + spaced("单位自筹") + "(?:资金)?")),
+    ("self_raised", _label(_PREFIX + spaced("单位自筹") + _OPTIONAL_FUNDS)),
     ("general_public_budget", _label(_PREFIX + spaced("一般公共预算资金"))),
-    ("government_fund", _label(_PREFIX + spaced("政府性基金") + "(?:预算)?(?:资金)?")),
-    ("transfer_central", _label(_PREFIX + spaced("上级转移支付资金") + f"{_GAP}{_LPAREN}{_GAP}中央{_GAP}{_RPAREN}")),
-    ("transfer_provincial", _label(_PREFIX + spaced("上级转移支付资金") + f"{_GAP}{_LPAREN}{_GAP}省{_GAP}{_RPAREN}")),
-    ("transfer_city", _label(_PREFIX + spaced("上级转移支付资金") + f"{_GAP}{_LPAREN}[^)）\n]{{1,8}}市{_RPAREN}")),
+    ("government_fund", _label(_PREFIX + spaced("政府性基金") + f"(?:{_GAP}{spaced('预算')})?" + _OPTIONAL_FUNDS)),
+    ("transfer_central", _label(_TRANSFER + f"{spaced('中央')}{_GAP}{_RPAREN}")),
+    ("transfer_provincial", _label(_TRANSFER + f"省{_GAP}{_RPAREN}")),
+    ("transfer_city", _label(_TRANSFER + f"(?:[^)）\n]{_GAP}){{1,8}}?市{_GAP}{_RPAREN}")),
     # The annual label is sometimes cut short: the source is the row's implementation-side source.
     ("transfer_unspecified", _label(_PREFIX + spaced("上级转移支付资金"))),
     ("other", _label(_PREFIX + spaced("其他资金"))),

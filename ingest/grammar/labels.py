@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.grammar.text import squeeze
+from ingest.grammar.text import contains_spaced, squeeze
 
 PROJECT_TABLE_TITLE = re.compile(
     r"^(?P<issuer>[\u4e00-\u9fff（）()]{0,40}?)"
@@ -39,15 +39,16 @@ DISCLOSURE_COVER = re.compile(
 
 # Cheap substring tests run before the regular expressions: most lines contain none of these words.
 def is_project_table_title(line: str) -> bool:
-    return "绩效目标" in line and PROJECT_TABLE_TITLE.match(squeeze(line)) is not None
+    return contains_spaced(line, "绩效目标") and PROJECT_TABLE_TITLE.match(squeeze(line)) is not None
 
 
 def is_footer(line: str) -> bool:
-    return "负责人" in line and FOOTER.match(squeeze(line)) is not None
+    return contains_spaced(line, "负责人") and FOOTER.match(squeeze(line)) is not None
 
 
 def is_section_end(line: str) -> bool:
-    return ("部分" in line or "、" in line or "整体支出" in line) and SECTION_END.match(squeeze(line)) is not None
+    return ("、" in line or contains_spaced(line, "部分") or contains_spaced(line, "整体支出")) and \
+        SECTION_END.match(squeeze(line)) is not None
 
 
 def region_and_level(title: str) -> tuple[str | None, str | None]:

@@ -7,6 +7,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 UNIT_FACTORS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+# No figure of a local budget comes near a trillion in any unit: a longer number is a misprint or garbage, and
+# would not fit the warehouse's decimal columns.
+MAX_PRINTED = Decimal(10) ** 12
+MAX_YUAN = Decimal(10) ** 17
+
+
+def is_plausible(value: Decimal) -> bool:
+    return abs(value) < MAX_PRINTED
 
 # `5,072,219`, `2,131, 157` and `6, 160,760` (a space after a comma), `164,391.6`, `61.2653`, `6964800`, `0`.
 # A comma must be followed by exactly three digits, so `1,2` or `12,34` is not one number.
@@ -39,8 +47,12 @@ def parse_amount(text: str) -> ParsedAmount | None:
     value = Decimal(digits + ("." + m.group("frac") if m.group("frac") else ""))
     if m.group("sign"):
         value = -value
+    if not is_plausible(value):
+        return None
     return ParsedAmount(value, m.group("unit"), text.strip())
 
 
-def to_yuan(value: Decimal, unit: str) -> Decimal:
-    return (value * UNIT_FACTORS[unit]).quantize(Decimal("0.01"))
+def to_yuan(value: Decimal, unit: str) -> Decimal | None:
+    """The amount in 元; None when it would exceed any plausible budget figure."""
+    yuan = value * UNIT_FACTORS[unit]
+    return yuan.quantize(Decimal("0.01")) if abs(yuan) < MAX_YUAN else None

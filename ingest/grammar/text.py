@@ -29,6 +29,13 @@ def squeeze(text: str) -> str:
     return "".join(text.split())
 
 
+def contains_spaced(line: str, word: str) -> bool:
+    """`word` occurs in the line, possibly letter-spaced (`绩 效目标`): a cheap pre-test before a regex."""
+    if word in line:
+        return True
+    return all(ch in line for ch in word) and word in squeeze(line)
+
+
 def split_cells(line: str) -> list[str]:
     """Non-empty cells of a TAB-separated row; a line without TABs is one cell."""
     return [c for c in (clean_text(part) for part in line.split("\t")) if c]
