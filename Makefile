@@ -8,6 +8,7 @@ UV_VERSION := 0.13.9
 RAW_DIR ?= data/raw
 DUCKDB  ?= warehouse/budget.duckdb
 STRICT  ?=
+FORCE   ?=
 FACTORS ?= 1,10,100
 
 # Offline-safe: no usage tracking, no version checks, no interpreter downloads.
@@ -26,7 +27,7 @@ VENV_STAMP := $(VENV)/.synced-$(LOCK_HASH)
 .PHONY: build validate docs test lint bench venv clean help
 
 help:
-	@echo "make build [RAW_DIR=dir] [DUCKDB=file]  parse raw documents -> dbt build -> validation -> DuckDB file"
+	@echo "make build [RAW_DIR=dir] [DUCKDB=file] [FORCE=1]  raw documents -> dbt build -> validation -> DuckDB file"
 	@echo "make validate [STRICT=1]                re-run validation on the served warehouse"
 	@echo "make docs                                dbt docs and GX Data Docs of the served warehouse (static HTML)"
 	@echo "make test                                the test suite (pytest)"
@@ -48,7 +49,7 @@ $(VENV_STAMP): requirements.txt
 	@touch $@
 
 build: $(VENV_STAMP)
-	@$(PY) -m pipeline build --raw-dir "$(RAW_DIR)" --duckdb "$(DUCKDB)" $(if $(STRICT),--strict)
+	@$(PY) -m pipeline build --raw-dir "$(RAW_DIR)" --duckdb "$(DUCKDB)" $(if $(STRICT),--strict) $(if $(FORCE),--force)
 
 validate: $(VENV_STAMP)
 	@$(PY) -m pipeline validate --duckdb "$(DUCKDB)" $(if $(STRICT),--strict)

@@ -76,7 +76,7 @@ class IngestSummary:
 
     def line(self) -> str:
         counts = ", ".join(f"{name} {n}" for name, n in self.counts.items())
-        cache = f"; {self.parsed} parsed, {self.cached} unchanged (cache)" if self.cached else ""
+        cache = f"; {self.parsed} parsed, {self.cached} unchanged (cache)"
         return f"{counts}{cache}"
 
 

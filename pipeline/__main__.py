@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--raw-dir", type=Path, default=DEFAULT_RAW_DIR)
     parser.add_argument("--duckdb", type=Path, default=DEFAULT_DUCKDB)
     parser.add_argument("--strict", action="store_true", help="exit non-zero when error-severity checks fail")
+    parser.add_argument("--force", action="store_true",
+                        help="rebuild even when nothing the warehouse is built from has changed")
     parser.add_argument("--storage-version", default=DEFAULT_STORAGE_VERSION,
                         help="DuckDB storage version of the served file (default %(default)s, readable by DuckDB 1.x)")
     args = parser.parse_args(argv)
@@ -58,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
 
     previous = "the previous warehouse is still served" if paths.duckdb.exists() else "no warehouse was written"
     try:
-        result = build_warehouse(paths, storage_version=args.storage_version)
+        result = build_warehouse(paths, storage_version=args.storage_version, force=args.force)
     except (DbtFailed, FileNotFoundError, OSError, ValueError, duckdb.Error) as exc:
         print(f"build FAILED: {exc}\n{previous}: {paths.duckdb}", file=sys.stderr)
         return 1

@@ -6,6 +6,7 @@ holding the old file keep working and a failed build leaves the previous warehou
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import threading
@@ -18,7 +19,7 @@ import duckdb
 
 from ingest.pipeline import IngestSummary, ingest_to_parquet
 from pipeline.dbt import run_dbt
-from pipeline.paths import BuildPaths
+from pipeline.paths import REPO_ROOT, BuildPaths
 from pipeline.validate import ValidationReport, preload_validation, publish_reports, run_validation
 
 
@@ -55,8 +56,46 @@ def create_database_file(path: Path, storage_version: str) -> None:
         con.execute(f"attach '{path}' as fresh (storage_version '{storage_version}')")
 
 
+# Besides the raw files, what a warehouse is built from: a change to any of these rebuilds it.
+_PROJECT_INPUTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests/dbt", "expectations",
+                   "pipeline", "requirements.txt")
+
+
+def inputs_fingerprint(paths: BuildPaths, storage_version: str) -> str:
+    """Hash of everything the marts are computed from: the ingested Parquet (itself keyed on the raw bytes and the
+    parsers), the dbt project, the checks, the pipeline code and the storage version."""
+    digest = hashlib.sha256(storage_version.encode())
+    files = sorted(paths.ingest_dir.glob("*.parquet"))
+    for rel in _PROJECT_INPUTS:
+        root = REPO_ROOT / rel
+        files += [root] if root.is_file() else sorted(
+            p for p in root.rglob("*") if p.is_file() and not {"__pycache__", "uncommitted"} & set(p.parts))
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _served_stamp(paths: BuildPaths) -> Path:
+    return paths.work_dir / "served.json"
+
+
+def _served_state(paths: BuildPaths) -> dict:
+    stat = paths.duckdb.stat()
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+
+
+def served_is_current(paths: BuildPaths, fingerprint: str) -> bool:
+    """The served file was built by this pipeline from exactly these inputs, and has not been replaced since."""
+    stamp = _served_stamp(paths)
+    if not (paths.duckdb.exists() and stamp.exists()):
+        return False
+    recorded = json.loads(stamp.read_text(encoding="utf-8"))
+    return recorded.get("fingerprint") == fingerprint and recorded.get("served") == _served_state(paths)
+
+
 def build_warehouse(paths: BuildPaths, say: Callable[[str], None] = print,
-                    storage_version: str = DEFAULT_STORAGE_VERSION) -> BuildResult:
+                    storage_version: str = DEFAULT_STORAGE_VERSION, force: bool = False) -> BuildResult:
     if not paths.raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder not found: {paths.raw_dir}")
     paths.work_dir.mkdir(parents=True, exist_ok=True)
@@ -67,6 +106,20 @@ def build_warehouse(paths: BuildPaths, say: Callable[[str], None] = print,
     for line in problem_lines(paths.ingest_dir):
         say(line)
 
+    fingerprint = inputs_fingerprint(paths, storage_version)
+    if not force and served_is_current(paths, fingerprint):
+        # Nothing the marts depend on has changed: the served file stays (readers are not disturbed); it is still
+        # validated, so the reports and the exit status are those of this run.
+        say("[2/3] dbt build: skipped, the served warehouse was built from exactly these inputs (raw files, parsers, "
+            "models, seeds, checks); FORCE=1 rebuilds")
+        report = clock.run("validation", lambda: run_validation(paths.duckdb, paths.gx_dir))
+        for line in report.summary_lines():
+            say(line if line.startswith("  ") else f"[3/3] {line} ({clock.seconds['validation']:.1f} s)")
+        report.data_docs_index = publish_reports(paths.gx_dir, paths.reports_dir)
+        write_build_summary(paths, ingested, clock.seconds)
+        return BuildResult(report, clock.seconds)
+
+    _served_stamp(paths).unlink(missing_ok=True)
     create_database_file(paths.new_duckdb, storage_version)
     # Great Expectations takes seconds to import: do it while dbt (a subprocess) runs.
     preload = threading.Thread(target=preload_validation, daemon=True)
@@ -81,6 +134,8 @@ def build_warehouse(paths: BuildPaths, say: Callable[[str], None] = print,
 
     paths.duckdb.parent.mkdir(parents=True, exist_ok=True)
     clock.run("publish", lambda: os.replace(paths.new_duckdb, paths.duckdb))
+    _served_stamp(paths).write_text(json.dumps({"fingerprint": fingerprint, "served": _served_state(paths)}),
+                                    encoding="utf-8")
     report.data_docs_index = publish_reports(paths.gx_dir, paths.reports_dir)
     write_build_summary(paths, ingested, clock.seconds)
     return BuildResult(report, clock.seconds)
