@@ -18,6 +18,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ingest.pipeline import raw_files
 from pipeline.dbt import OFFLINE_ENV
 from pipeline.paths import DEFAULT_RAW_DIR, REPO_ROOT
 
@@ -103,15 +104,11 @@ def corpus_for(factor: int, seed: int, work: Path) -> Path:
     return target
 
 
-def _raw_files(corpus: Path) -> list[Path]:
-    return sorted(p for p in corpus.iterdir() if p.is_file() and not p.name.startswith("."))
-
-
 def measure_scale(factor: int, seed: int, work: Path, say=print) -> ScaleResult:
     env = dict(os.environ, **OFFLINE_ENV)
     python = sys.executable
     corpus = corpus_for(factor, seed, work)
-    files = _raw_files(corpus)
+    files = raw_files(corpus)
     result = ScaleResult(factor, len(files), sum(p.stat().st_size for p in files) / 2**20)
     say(f"x{factor}: {result.files} files, {result.raw_mb:.1f} MB in {corpus}")
 

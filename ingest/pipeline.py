@@ -50,10 +50,6 @@ class ParsedDocument:
     files: list[dict] = field(default_factory=list)
     table_lines: list[dict] = field(default_factory=list)
 
-    def extend(self, other: ParsedDocument) -> None:
-        for name in records.TABLES:
-            getattr(self, name).extend(getattr(other, name))
-
 
 @dataclass
 class IngestResult:
@@ -216,27 +212,16 @@ def document_row(doc: RawDocument, segments: list[TableSegment], loaded: int) ->
 
 
 def parse_document(doc: RawDocument) -> ParsedDocument:
-    """One document, sequentially (the parallel path in ingest_directory gives the same rows)."""
+    """Every table of one document, sequentially (the parallel path in ingest_directory gives the same rows)."""
     segments = find_project_tables(doc.lines)
     out = parse_segments(doc, segments)
     parse_budget_tables(doc, out)
-    row, rejects = document_row(doc, segments, len(out.project_tables))
-    out.documents.append(row)
-    out.rejects += rejects
+    _document_rows(doc, segments, len(out.project_tables), out)
     return out
 
 
 def raw_files(raw_dir: Path) -> list[Path]:
     return sorted(p for p in raw_dir.iterdir() if p.is_file() and not p.name.startswith("."))
-
-
-def _frames(parsed: ParsedDocument) -> dict[str, pl.DataFrame]:
-    """Typed frames, built column by column (several times faster than from row dicts)."""
-    frames = {}
-    for name, schema in records.TABLES.items():
-        rows = getattr(parsed, name)
-        frames[name] = pl.DataFrame({col: [row.get(col) for row in rows] for col in schema}, schema=schema)
-    return frames
 
 
 # Arrow schemas of the tables: workers build Arrow tables with pyarrow only (see parse_whole_document).
@@ -299,11 +284,7 @@ def _document_rows(doc: RawDocument, segments: list[TableSegment], loaded: int, 
 def parse_whole_document(doc: RawDocument) -> dict[str, pa.Table]:
     """All tables of one document, as Arrow tables built with pyarrow alone: this runs in forked workers, where
     polars must not be used (its thread pool may have been forked while locked by the parent)."""
-    segments = find_project_tables(doc.lines)
-    out = parse_segments(doc, segments)
-    parse_budget_tables(doc, out)
-    _document_rows(doc, segments, len(out.project_tables), out)
-    return _arrow_tables(out)
+    return _arrow_tables(parse_document(doc))
 
 
 # --- Parallel parsing -------------------------------------------------------------------------------------------
@@ -432,7 +413,7 @@ def iter_documents(raw_dir: Path, workers: int | None = None, cache: DocumentCac
             parts = [_as_frames(tables) for _, tables in outputs]
             own = ParsedDocument()
             _document_rows(item.doc, item.segments, sum(part["project_tables"].height for part in parts), own)
-            frames = _concat(parts + [_frames(own)])
+            frames = _concat(parts + [_as_frames(_arrow_tables(own))])
             item.doc, item.segments = None, []
             yield cache.store(item.key, frames) if cache else frames
     finally:

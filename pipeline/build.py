@@ -112,12 +112,8 @@ def build_warehouse(paths: BuildPaths, say: Callable[[str], None] = print,
         # validated, so the reports and the exit status are those of this run.
         say("[2/3] dbt build: skipped, the served warehouse was built from exactly these inputs (raw files, parsers, "
             "models, seeds, checks); FORCE=1 rebuilds")
-        report = clock.run("validation", lambda: run_validation(paths.duckdb, paths.gx_dir))
-        for line in report.summary_lines():
-            say(line if line.startswith("  ") else f"[3/3] {line} ({clock.seconds['validation']:.1f} s)")
-        report.data_docs_index = publish_reports(paths.gx_dir, paths.reports_dir)
-        write_build_summary(paths, ingested, clock.seconds)
-        return BuildResult(report, clock.seconds)
+        report = _validate(paths.duckdb, paths, clock, say)
+        return _finish(paths, ingested, report, clock)
 
     _served_stamp(paths).unlink(missing_ok=True)
     create_database_file(paths.new_duckdb, storage_version)
@@ -128,14 +124,24 @@ def build_warehouse(paths: BuildPaths, say: Callable[[str], None] = print,
     preload.join()
     say(f"[2/3] dbt build: {dbt_summary.line} ({clock.seconds['dbt']:.1f} s)")
 
-    report = clock.run("validation", lambda: run_validation(paths.new_duckdb, paths.gx_dir))
-    for line in report.summary_lines():
-        say(line if line.startswith("  ") else f"[3/3] {line} ({clock.seconds['validation']:.1f} s)")
+    report = _validate(paths.new_duckdb, paths, clock, say)
 
     paths.duckdb.parent.mkdir(parents=True, exist_ok=True)
     clock.run("publish", lambda: os.replace(paths.new_duckdb, paths.duckdb))
     _served_stamp(paths).write_text(json.dumps({"fingerprint": fingerprint, "served": _served_state(paths)}),
                                     encoding="utf-8")
+    return _finish(paths, ingested, report, clock)
+
+
+def _validate(db_file: Path, paths: BuildPaths, clock: Stopwatch, say: Callable[[str], None]) -> ValidationReport:
+    report = clock.run("validation", lambda: run_validation(db_file, paths.gx_dir))
+    for line in report.summary_lines():
+        say(line if line.startswith("  ") else f"[3/3] {line} ({clock.seconds['validation']:.1f} s)")
+    return report
+
+
+def _finish(paths: BuildPaths, ingested: IngestSummary, report: ValidationReport, clock: Stopwatch) -> BuildResult:
+    """Reports beside the served warehouse, and the build summary."""
     report.data_docs_index = publish_reports(paths.gx_dir, paths.reports_dir)
     write_build_summary(paths, ingested, clock.seconds)
     return BuildResult(report, clock.seconds)

@@ -54,5 +54,9 @@ def parse_amount(text: str) -> ParsedAmount | None:
 
 def to_yuan(value: Decimal, unit: str) -> Decimal | None:
     """The amount in 元; None when it would exceed any plausible budget figure."""
-    yuan = value * UNIT_FACTORS[unit]
+    return scale_to_yuan(value, UNIT_FACTORS[unit])
+
+
+def scale_to_yuan(value: Decimal, factor: Decimal) -> Decimal | None:
+    yuan = value * factor
     return yuan.quantize(Decimal("0.01")) if abs(yuan) < MAX_YUAN else None

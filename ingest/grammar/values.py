@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from ingest.grammar.numbers import MAX_YUAN, UNIT_FACTORS, is_plausible
+from ingest.grammar.numbers import UNIT_FACTORS, is_plausible, scale_to_yuan
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９％．，＜＞＝：", "0123456789%.,<>=:")
 _PREFIX_COMPARATORS = (
@@ -38,11 +38,6 @@ class Target:
 
 def normalize_target_text(text: str) -> str:
     return " ".join((text or "").split())
-
-
-def to_yuan_factor(value: Decimal, factor: Decimal) -> Decimal | None:
-    yuan = value * factor
-    return yuan.quantize(Decimal("0.01")) if abs(yuan) < MAX_YUAN else None
 
 
 def _money_factor(unit: str | None) -> Decimal | None:
@@ -82,7 +77,7 @@ def parse_target(text: str | None) -> Target:
         unit = m.group("unit") or None
         kind = "percent" if unit == "%" else "numeric"
         factor = _money_factor(unit)
-        value_yuan = to_yuan_factor(value, factor) if factor is not None and value is not None else None
+        value_yuan = scale_to_yuan(value, factor) if factor is not None and value is not None else None
         return Target(printed, comparator, value, unit, kind, value_yuan)
     if _DATE.match(work):
         return Target(printed, comparator, None, None, "date", None)

@@ -2,12 +2,8 @@ with documents as (
     select * from {{ ref('stg_ingest__documents') }}
 ),
 
-budget_tables as (
-    select document_id, count(*) as budget_tables from {{ ref('stg_ingest__budget_tables') }} group by document_id
-),
-
-rejects as (
-    select document_id, count(*) as rejects from {{ ref('stg_ingest__rejects') }} group by document_id
+row_counts as (
+    select source_file, budget_tables, rejects from {{ ref('int_file__row_counts') }}
 )
 
 select
@@ -23,10 +19,8 @@ select
     documents.sha256,
     documents.encoding,
     documents.project_table_count,
-    coalesce(budget_tables.budget_tables, 0) as budget_table_count,
-    coalesce(rejects.rejects, 0) as reject_count
+    coalesce(row_counts.budget_tables, 0) as budget_table_count,
+    coalesce(row_counts.rejects, 0) as reject_count
 from documents
-left join budget_tables
-    on documents.document_id = budget_tables.document_id
-left join rejects
-    on documents.document_id = rejects.document_id
+left join row_counts
+    on documents.source_file = row_counts.source_file
