@@ -22,12 +22,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
-from ingest.document import describe_document
+from ingest.forms.document_info import describe_document
+from ingest.forms.project.header import parse_project_name, read_project_header
+from ingest.forms.project.segment import TableSegment, find_project_tables
 from ingest.grammar import region_and_level
-from ingest.header import parse_project_name
-from ingest.project_table import parse_project_table
-from ingest.reader import decode_bytes, split_lines
-from ingest.segment import TableSegment, find_project_tables
+from ingest.readers.sniff import detect_format
+from ingest.readers.text import decode_bytes, split_lines
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -174,7 +174,7 @@ def rename_project(line: str, suffix: str) -> str:
 def _amount_spans(lines: tuple[str, ...], seg: TableSegment) -> dict[int, list[tuple[int, int]]] | None:
     """Spans of the funding amounts, by line of the table; None when the tokens on a line are not exactly the
     amounts the parser reads there (odd spacing, units glued on, signs), so the table is never scaled."""
-    parsed = parse_project_table(lines, seg)
+    parsed = read_project_header(lines, seg)
     values: dict[int, list[Decimal]] = defaultdict(list)
     for amount in parsed.funding:
         if amount.amount_value is not None and amount.source_line is not None:
@@ -306,7 +306,16 @@ def render_document(source: _Source, copy_no: int, factor: int, rng: random.Rand
 
 
 def source_files(src_dir: Path) -> list[Path]:
-    return sorted(p for p in src_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+    """The text documents of the folder (the generator varies text; PDFs and other formats are left out)."""
+    return sorted(p for p in src_dir.iterdir()
+                  if p.is_file() and not p.name.startswith(".") and _is_text(p.read_bytes()))
+
+
+def _is_text(data: bytes) -> bool:
+    try:
+        return detect_format(data) == "text"
+    except ValueError:  # a format recognised and refused (UnreadableDocument)
+        return False
 
 
 def iter_corpus(src_dir: Path, factor: int, seed: int = 0) -> Iterator[Generated]:

@@ -18,7 +18,10 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ingest.pipeline import raw_files
+from bench.generate import source_files
+from bench.pdf import PdfResult, measure_pdfs, render_pdf_table
+from ingest.corpus import raw_files
+from ingest.readers.sniff import detect_format
 from pipeline.dbt import OFFLINE_ENV
 from pipeline.paths import DEFAULT_RAW_DIR, REPO_ROOT
 
@@ -89,9 +92,15 @@ def line_split_floor(files: list[Path]) -> float:
 
 
 def corpus_for(factor: int, seed: int, work: Path) -> Path:
-    """Factor 1 is the shipped corpus itself; larger factors are generated once per (factor, seed) and reused."""
+    """Factor 1 is the shipped text corpus itself (linked into a folder of its own: the PDFs are measured apart);
+    larger factors are generated from it once per (factor, seed) and reused."""
     if factor == 1:
-        return DEFAULT_RAW_DIR
+        target = work / "corpus-x1"
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir(parents=True)
+        for path in source_files(DEFAULT_RAW_DIR):
+            (target / path.name).symlink_to(path.resolve())
+        return target
     target = work / f"corpus-x{factor}-seed{seed}"
     stamp = target / ".complete"
     if not stamp.exists():
@@ -139,6 +148,19 @@ def measure_scale(factor: int, seed: int, work: Path, say=print) -> ScaleResult:
     return result
 
 
+def _format(path: Path) -> str | None:
+    try:
+        return detect_format(path.read_bytes())
+    except ValueError:  # recognised and refused (UnreadableDocument)
+        return None
+
+
+def measure_pdf_corpus(work: Path, say=print) -> PdfResult | None:
+    """The PDFs shipped in data/raw (told from their bytes), read alone."""
+    pdfs = [p for p in raw_files(DEFAULT_RAW_DIR) if _format(p) == "pdf"]
+    return measure_pdfs(pdfs, work, run_measured, dict(os.environ, **OFFLINE_ENV), say=say)
+
+
 def growth_exponents(results: list[ScaleResult], attribute: str) -> list[float]:
     """How a stage grows between consecutive scales: 1.0 is linear in N, 2.0 quadratic (below 1: fixed costs)."""
     out = []
@@ -170,13 +192,15 @@ def render_table(results: list[ScaleResult]) -> str:
     return "\n".join(rows)
 
 
-def write_results(results: list[ScaleResult], out_dir: Path) -> tuple[Path, Path]:
+def write_results(results: list[ScaleResult], out_dir: Path, pdf: PdfResult | None = None) -> tuple[Path, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
     md = out_dir / f"bench-{stamp}.md"
-    md.write_text(f"# Benchmark {stamp} ({machine})\n\n{render_table(results)}\n", encoding="utf-8")
+    pdf_md = f"\n## PDF\n\n{render_pdf_table(pdf)}\n" if pdf else ""
+    md.write_text(f"# Benchmark {stamp} ({machine})\n\n{render_table(results)}\n{pdf_md}", encoding="utf-8")
     js = out_dir / f"bench-{stamp}.json"
+    pdf_js = asdict(pdf) | {"reader_vs_floor": pdf.ratio, "pages_per_second": pdf.pages_per_second} if pdf else None
     js.write_text(json.dumps({"machine": machine, "results": [asdict(r) | {"ingest_vs_floor": r.ingest_vs_floor}
-                                                               for r in results]}, indent=2) + "\n")
+                                                               for r in results], "pdf": pdf_js}, indent=2) + "\n")
     return md, js

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ingest.pipeline import ingest_to_parquet
+from ingest.corpus import ingest_to_parquet
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,6 @@ import uuid
 from functools import lru_cache
 from pathlib import Path
 
-import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -59,13 +58,12 @@ class DocumentCache:
         entry = self._entry(key)
         return {name: entry / f"{name}.parquet" for name in records.TABLES if (entry / f"{name}.parquet").exists()}
 
-    def store(self, key: str, frames: dict[str, pl.DataFrame] | dict[str, pa.Table]) -> dict[str, Path]:
+    def store(self, key: str, tables: dict[str, pa.Table]) -> dict[str, Path]:
         """Write an entry atomically (a half-written entry is never visible) and return its table files."""
         self.root.mkdir(parents=True, exist_ok=True)
         staging = self.root / f".tmp-{key}-{uuid.uuid4().hex[:8]}"
         staging.mkdir()
-        for name, frame in frames.items():
-            table = frame if isinstance(frame, pa.Table) else frame.to_arrow()
+        for name, table in tables.items():
             if table.num_rows:
                 # pyarrow, not polars: workers store entries, and polars' thread pool is not safe after a fork.
                 # Uncompressed: entries are small and read back once per build, so speed matters more than size.

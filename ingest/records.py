@@ -1,208 +1,330 @@
-"""Polars schemas of the Parquet tables that ingest writes (the dbt sources)."""
+"""Typed records: one dataclass per Parquet table that ingest writes (the dbt sources), and its Arrow schema.
+
+A record is built with keyword arguments only, so a misspelt field fails at once (TypeError) instead of becoming
+a null column. Each field carries its Arrow type; a line field names the page field that goes with it, and
+`locate_records` turns positions of a document's line view into (source_page, source_line) there, in one place.
+"""
 
 from __future__ import annotations
 
-import polars as pl
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
+from typing import Any
 
-DOCUMENTS = {
-    "document_id": pl.String,
-    "source_file": pl.String,
-    "size_bytes": pl.Int64,
-    "sha256": pl.String,
-    "encoding": pl.String,
-    "line_count": pl.Int64,
-    "region_name": pl.String,
-    "admin_level": pl.String,
-    "fiscal_year": pl.Int32,
-    "doc_kind": pl.String,
-    "publisher_name": pl.String,
-    "cover_line": pl.Int64,
-    "project_table_count": pl.Int64,
+import pyarrow as pa
+
+from ingest.grid.model import Document
+
+STRING, INT, INT32, BOOL, DATE = pa.large_string(), pa.int64(), pa.int32(), pa.bool_(), pa.date32()
+
+
+def decimal(precision: int, scale: int) -> pa.DataType:
+    return pa.decimal128(precision, scale)
+
+
+def column(arrow_type: pa.DataType, *, required: bool = False, page: str | None = None) -> Any:
+    """A record field: its Arrow type; `required` fields have no default; `page` names the field that receives the
+    page of this line field (see locate_records)."""
+    metadata = {"arrow": arrow_type, "page": page}
+    return field(metadata=metadata) if required else field(default=None, metadata=metadata)
+
+
+record = dataclass(slots=True, kw_only=True)
+
+
+@record
+class FileRecord:
+    """One raw file seen, loaded or not: the base of the manifest."""
+
+    source_file: str = column(STRING, required=True)
+    document_id: str = column(STRING, required=True)
+    size_bytes: int = column(INT, required=True)
+    sha256: str = column(STRING, required=True)
+    file_format: str | None = column(STRING)  # text | pdf | docx | xlsx | xls | xlsb | ods; null when unknown
+    encoding: str | None = column(STRING)  # text files: the encoding detected; null when not decoded
+    line_count: int | None = column(INT)  # lines of the line view
+    page_count: int | None = column(INT)  # pages (PDF, DOCX) or sheets (workbooks); null for text files
+    status: str = column(STRING, required=True)  # loaded | empty | unreadable | duplicate
+    duplicate_of: str | None = column(STRING)
+    detail: str | None = column(STRING)
+
+
+@record
+class DocumentRecord:
+    document_id: str = column(STRING, required=True)
+    source_file: str = column(STRING, required=True)
+    size_bytes: int = column(INT, required=True)
+    sha256: str = column(STRING, required=True)
+    file_format: str = column(STRING, required=True)
+    encoding: str | None = column(STRING)
+    line_count: int = column(INT, required=True)
+    page_count: int | None = column(INT)
+    region_name: str | None = column(STRING)
+    admin_level: str | None = column(STRING)
+    fiscal_year: int | None = column(INT32)
+    doc_kind: str = column(STRING, required=True)
+    publisher_name: str | None = column(STRING)
+    cover_line: int | None = column(INT, page="cover_page")
+    cover_page: int | None = column(INT)
+    project_table_count: int = column(INT, required=True)
+    source_table_count: int = column(INT, required=True)
+
+
+@record
+class SourceTable:
+    """One table of the grid model as a reader found it (ruled PDF table, DOCX or workbook table, TAB-cell run of a
+    text dump), and which form parser recognised it."""
+
+    table_id: str = column(STRING, required=True)
+    document_id: str = column(STRING, required=True)
+    source_file: str = column(STRING, required=True)
+    table_index: int = column(INT, required=True)  # 1-based, in reading order
+    first_line: int = column(INT, required=True, page="first_page")
+    first_page: int | None = column(INT)
+    last_line: int = column(INT, required=True, page="last_page")
+    last_page: int | None = column(INT)
+    page_count: int | None = column(INT)  # pages it is printed on (null for text files)
+    row_count: int = column(INT, required=True)
+    column_count: int = column(INT, required=True)
+    merged_cell_count: int = column(INT, required=True)  # cells spanning more than one row or column
+    header_rows_dropped: int = column(INT, required=True)  # header rows repeated on continuation pages
+    recognised_as: str | None = column(STRING)  # project_table | budget_table: the form whose table holds it
+
+
+@record
+class ProjectTable:
+    project_id: str = column(STRING, required=True)
+    document_id: str = column(STRING, required=True)
+    source_file: str = column(STRING, required=True)
+    title_line: int = column(INT, required=True, page="title_page")
+    title_page: int | None = column(INT)
+    source_line: int = column(INT, required=True, page="source_page")
+    source_page: int | None = column(INT)
+    source_line_end: int = column(INT, required=True, page="source_page_end")
+    source_page_end: int | None = column(INT)
+    title: str = column(STRING, required=True)
+    year_printed: int | None = column(INT32)
+    end_reason: str = column(STRING, required=True)
+    project_name: str | None = column(STRING)
+    department_as_printed: str | None = column(STRING)
+    department_code: str | None = column(STRING)
+    department_name: str | None = column(STRING)
+    department_credit_code: str | None = column(STRING)
+    implementing_unit: str | None = column(STRING)
+    project_attribute: str | None = column(STRING)
+    project_period: str | None = column(STRING)
+    project_category: str | None = column(STRING)
+    project_category_items: str | None = column(STRING)
+    funds_unit_stated: str | None = column(STRING)
+    funds_line: int | None = column(INT, page="funds_page")
+    funds_page: int | None = column(INT)
+    overview: str | None = column(STRING)
+    basis: str | None = column(STRING)
+    necessity: str | None = column(STRING)
+    measures: str | None = column(STRING)
+    plan: str | None = column(STRING)
+    overall_goal_text: str | None = column(STRING)
+    overall_goal_implementation: str | None = column(STRING)
+    overall_goal_annual: str | None = column(STRING)
+    goal_split: str | None = column(STRING)
+    grid_line: int | None = column(INT, page="grid_page")
+    grid_page: int | None = column(INT)
+    footer_line: int | None = column(INT, page="footer_page")
+    footer_page: int | None = column(INT)
+    filled_date: dt.date | None = column(DATE)
+    filled_date_precision: str | None = column(STRING)
+    filled_date_text: str | None = column(STRING)
+    grid_number_set: str | None = column(STRING)
+    grid_lines: int = column(INT, required=True)
+    grid_lines_indicator: int = column(INT, required=True)
+    grid_lines_label: int = column(INT, required=True)
+    grid_lines_placeholder: int = column(INT, required=True)
+    grid_lines_rejected: int = column(INT, required=True)
+
+
+@record
+class Indicator:
+    indicator_id: str = column(STRING, required=True)
+    project_id: str = column(STRING, required=True)
+    document_id: str = column(STRING, required=True)
+    source_file: str = column(STRING, required=True)
+    period: str = column(STRING, required=True)
+    position: int = column(INT, required=True)
+    level1: str | None = column(STRING)
+    level1_printed: str | None = column(STRING)
+    level2: str | None = column(STRING)
+    level2_printed: str | None = column(STRING)
+    indicator_name: str | None = column(STRING)
+    indicator_name_as_printed: str | None = column(STRING)
+    target_text: str | None = column(STRING)
+    comparator: str | None = column(STRING)
+    target_value: Decimal | None = column(decimal(24, 6))
+    target_unit: str | None = column(STRING)
+    value_kind: str | None = column(STRING)
+    target_value_yuan: Decimal | None = column(decimal(24, 2))
+    is_placeholder: bool = column(BOOL, required=True)
+    source_line: int = column(INT, required=True, page="source_page")
+    source_page: int | None = column(INT)
+
+
+@record
+class ProjectFunding:
+    project_id: str = column(STRING, required=True)
+    document_id: str = column(STRING, required=True)
+    source_file: str = column(STRING, required=True)
+    period: str = column(STRING, required=True)
+    fund_source: str = column(STRING, required=True)
+    fund_source_label: str = column(STRING, required=True)
+    amount_as_printed: str = column(STRING, required=True)
+    amount_value: Decimal | None = column(decimal(24, 6))
+    unit: str | None = column(STRING)
+    amount_yuan: Decimal | None = column(decimal(20, 2))
+    unit_conflict: bool = column(BOOL, required=True)
+    source_line: int | None = column(INT, page="source_page")
+    source_page: int | None = column(INT)
+
+
+@record
+class BudgetTable:
+    table_id: str = column(STRING, required=True)
+    document_id: str = column(STRING, required=True)
+    source_file: str = column(STRING, required=True)
+    table_type: str = column(STRING, required=True)
+    table_title: str = column(STRING, required=True)
+    title_line: int = column(INT, required=True, page="title_page")
+    title_page: int | None = column(INT)
+    end_line: int = column(INT, required=True, page="end_page")
+    end_page: int | None = column(INT)
+    is_declared_empty: bool = column(BOOL, required=True)
+    empty_note_line: int | None = column(INT, page="empty_note_page")
+    empty_note_page: int | None = column(INT)
+    amount_cells: int = column(INT, required=True)
+    layout: str = column(STRING, required=True)
+
+
+@record
+class BudgetLine:
+    budget_line_id: str = column(STRING, required=True)
+    document_id: str = column(STRING, required=True)
+    source_file: str = column(STRING, required=True)
+    table_id: str = column(STRING, required=True)
+    table_type: str = column(STRING, required=True)
+    table_title: str = column(STRING, required=True)
+    row_number: int = column(INT, required=True)
+    row_label: str | None = column(STRING)
+    row_label_2: str | None = column(STRING)
+    classification_code: str | None = column(STRING)
+    column_label: str = column(STRING, required=True)
+    side: str | None = column(STRING)
+    block: str = column(STRING, required=True)
+    is_total_row: bool = column(BOOL, required=True)
+    is_aggregate_row: bool = column(BOOL, required=True)
+    indent_level: int = column(INT, required=True)
+    amount_wan_yuan: Decimal | None = column(decimal(18, 2))
+    amount_as_printed: str = column(STRING, required=True)
+    is_undoubled: bool = column(BOOL, required=True)
+    source_line: int = column(INT, required=True, page="source_page")
+    source_page: int | None = column(INT)
+
+
+@record
+class NarrativeFigure:
+    narrative_figure_id: str = column(STRING, required=True)
+    part_of_figure_id: str | None = column(STRING)
+    document_id: str = column(STRING, required=True)
+    source_file: str = column(STRING, required=True)
+    source_line: int = column(INT, required=True, page="source_page")
+    source_page: int | None = column(INT)
+    section: str | None = column(STRING)
+    label: str | None = column(STRING)
+    refers_to_label: str | None = column(STRING)
+    topic: str | None = column(STRING)
+    value: Decimal = column(decimal(18, 4), required=True)
+    unit: str = column(STRING, required=True)
+    figure_text: str = column(STRING, required=True)
+
+
+@record
+class Reject:
+    document_id: str = column(STRING, required=True)
+    source_file: str = column(STRING, required=True)
+    source_line: int | None = column(INT, page="source_page")
+    source_page: int | None = column(INT)
+    source_line_end: int | None = column(INT, page="source_page_end")
+    source_page_end: int | None = column(INT)
+    stage: str = column(STRING, required=True)
+    reason: str = column(STRING, required=True)
+    detail: str = column(STRING, required=True)
+
+
+@record
+class TableLines:
+    """Line accounting: one row per recognised table (project or budget) and line status, with how many non-blank
+    lines of the table have that status. Every non-blank line of a table has exactly one status."""
+
+    document_id: str = column(STRING, required=True)
+    source_file: str = column(STRING, required=True)
+    table_id: str = column(STRING, required=True)
+    table_kind: str = column(STRING, required=True)  # project | budget
+    first_line: int = column(INT, required=True, page="first_page")
+    first_page: int | None = column(INT)
+    last_line: int = column(INT, required=True, page="last_page")
+    last_page: int | None = column(INT)
+    status: str = column(STRING, required=True)
+    line_role: str = column(STRING, required=True)  # loaded | structure | rejected
+    reason: str | None = column(STRING)  # for rejected lines: the reject reason
+    line_count: int = column(INT, required=True)
+    first_line_with_status: int = column(INT, required=True, page="first_page_with_status")
+    first_page_with_status: int | None = column(INT)
+
+
+# Output table name -> record type, in the order the tables are written.
+TABLES: dict[str, type] = {
+    "files": FileRecord,
+    "documents": DocumentRecord,
+    "source_tables": SourceTable,
+    "project_tables": ProjectTable,
+    "project_funding": ProjectFunding,
+    "indicators": Indicator,
+    "budget_tables": BudgetTable,
+    "budget_lines": BudgetLine,
+    "narrative_figures": NarrativeFigure,
+    "rejects": Reject,
+    "table_lines": TableLines,
 }
 
-PROJECT_TABLES = {
-    "project_id": pl.String,
-    "document_id": pl.String,
-    "source_file": pl.String,
-    "title_line": pl.Int64,
-    "source_line": pl.Int64,
-    "source_line_end": pl.Int64,
-    "title": pl.String,
-    "year_printed": pl.Int32,
-    "end_reason": pl.String,
-    "project_name": pl.String,
-    "department_as_printed": pl.String,
-    "department_code": pl.String,
-    "department_name": pl.String,
-    "department_credit_code": pl.String,
-    "implementing_unit": pl.String,
-    "project_attribute": pl.String,
-    "project_period": pl.String,
-    "project_category": pl.String,
-    "project_category_items": pl.String,
-    "funds_unit_stated": pl.String,
-    "funds_line": pl.Int64,
-    "overview": pl.String,
-    "basis": pl.String,
-    "necessity": pl.String,
-    "measures": pl.String,
-    "plan": pl.String,
-    "overall_goal_text": pl.String,
-    "overall_goal_implementation": pl.String,
-    "overall_goal_annual": pl.String,
-    "goal_split": pl.String,
-    "grid_line": pl.Int64,
-    "footer_line": pl.Int64,
-    "filled_date": pl.Date,
-    "filled_date_precision": pl.String,
-    "filled_date_text": pl.String,
-    "grid_number_set": pl.String,
-    "grid_lines": pl.Int64,
-    "grid_lines_indicator": pl.Int64,
-    "grid_lines_label": pl.Int64,
-    "grid_lines_placeholder": pl.Int64,
-    "grid_lines_rejected": pl.Int64,
+SCHEMAS: dict[str, pa.Schema] = {
+    name: pa.schema([pa.field(f.name, f.metadata["arrow"]) for f in fields(cls)]) for name, cls in TABLES.items()
+}
+_LINE_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {
+    cls: tuple((f.name, f.metadata["page"]) for f in fields(cls) if f.metadata["page"]) for cls in TABLES.values()
 }
 
-INDICATORS = {
-    "indicator_id": pl.String,
-    "project_id": pl.String,
-    "document_id": pl.String,
-    "source_file": pl.String,
-    "period": pl.String,
-    "position": pl.Int64,
-    "level1": pl.String,
-    "level1_printed": pl.String,
-    "level2": pl.String,
-    "level2_printed": pl.String,
-    "indicator_name": pl.String,
-    "indicator_name_as_printed": pl.String,
-    "target_text": pl.String,
-    "comparator": pl.String,
-    "target_value": pl.Decimal(24, 6),
-    "target_unit": pl.String,
-    "value_kind": pl.String,
-    "target_value_yuan": pl.Decimal(24, 2),
-    "is_placeholder": pl.Boolean,
-    "source_line": pl.Int64,
-}
 
-PROJECT_FUNDING = {
-    "project_id": pl.String,
-    "document_id": pl.String,
-    "source_file": pl.String,
-    "period": pl.String,
-    "fund_source": pl.String,
-    "fund_source_label": pl.String,
-    "amount_as_printed": pl.String,
-    "amount_value": pl.Decimal(24, 6),
-    "unit": pl.String,
-    "amount_yuan": pl.Decimal(20, 2),
-    "unit_conflict": pl.Boolean,
-    "source_line": pl.Int64,
-}
+def locate_records(document: Document, rows: list) -> None:
+    """Positions of the document's line view -> (page, line on the page), for every line field of the records.
+    Text files need nothing: a position is the line number and there are no pages."""
+    if not document.is_paged:
+        return
+    for row in rows:
+        for line_field, page_field in _LINE_FIELDS[type(row)]:
+            position = getattr(row, line_field)
+            if position is None:
+                continue  # nothing to locate (a page-level reject keeps the page it was given)
+            page, line = document.locate(position)
+            setattr(row, line_field, line)
+            setattr(row, page_field, page)
 
-BUDGET_TABLES = {
-    "table_id": pl.String,
-    "document_id": pl.String,
-    "source_file": pl.String,
-    "table_type": pl.String,
-    "table_title": pl.String,
-    "title_line": pl.Int64,
-    "end_line": pl.Int64,
-    "is_declared_empty": pl.Boolean,
-    "empty_note_line": pl.Int64,
-    "amount_cells": pl.Int64,
-    "layout": pl.String,
-}
 
-BUDGET_LINES = {
-    "budget_line_id": pl.String,
-    "document_id": pl.String,
-    "source_file": pl.String,
-    "table_id": pl.String,
-    "table_type": pl.String,
-    "table_title": pl.String,
-    "row_number": pl.Int64,
-    "row_label": pl.String,
-    "row_label_2": pl.String,
-    "classification_code": pl.String,
-    "column_label": pl.String,
-    "side": pl.String,
-    "block": pl.String,
-    "is_total_row": pl.Boolean,
-    "is_aggregate_row": pl.Boolean,
-    "indent_level": pl.Int64,
-    "amount_wan_yuan": pl.Decimal(18, 2),
-    "amount_as_printed": pl.String,
-    "is_undoubled": pl.Boolean,
-    "source_line": pl.Int64,
-}
+def to_arrow(name: str, rows: list) -> pa.Table:
+    schema = SCHEMAS[name]
+    return pa.table([pa.array([getattr(row, f.name) for row in rows], type=f.type) for f in schema], schema=schema)
 
-NARRATIVE_FIGURES = {
-    "narrative_figure_id": pl.String,
-    "part_of_figure_id": pl.String,
-    "document_id": pl.String,
-    "source_file": pl.String,
-    "source_line": pl.Int64,
-    "section": pl.String,
-    "label": pl.String,
-    "refers_to_label": pl.String,
-    "topic": pl.String,
-    "value": pl.Decimal(18, 4),
-    "unit": pl.String,
-    "figure_text": pl.String,
-}
 
-REJECTS = {
-    "document_id": pl.String,
-    "source_file": pl.String,
-    "source_line": pl.Int64,
-    "source_line_end": pl.Int64,
-    "stage": pl.String,
-    "reason": pl.String,
-    "detail": pl.String,
-}
+def empty_tables() -> dict[str, pa.Table]:
+    return {name: schema.empty_table() for name, schema in SCHEMAS.items()}
 
-# One row per raw file seen, loaded or not: the base of the manifest.
-FILES = {
-    "source_file": pl.String,
-    "document_id": pl.String,
-    "size_bytes": pl.Int64,
-    "sha256": pl.String,
-    "encoding": pl.String,  # null when the file could not be decoded
-    "line_count": pl.Int64,
-    "status": pl.String,  # loaded | empty | unreadable | duplicate
-    "duplicate_of": pl.String,
-    "detail": pl.String,
-}
 
-# Line accounting: one row per recognised table (project or budget) and line status, with how many non-blank lines
-# of the table have that status. Every non-blank line of a table has exactly one status.
-TABLE_LINES = {
-    "document_id": pl.String,
-    "source_file": pl.String,
-    "table_id": pl.String,
-    "table_kind": pl.String,  # project | budget
-    "first_line": pl.Int64,
-    "last_line": pl.Int64,
-    "status": pl.String,
-    "line_role": pl.String,  # loaded | structure | rejected
-    "reason": pl.String,  # for rejected lines: the reject reason
-    "line_count": pl.Int64,
-    "first_line_with_status": pl.Int64,
-}
-
-TABLES = {
-    "files": FILES,
-    "documents": DOCUMENTS,
-    "project_tables": PROJECT_TABLES,
-    "project_funding": PROJECT_FUNDING,
-    "indicators": INDICATORS,
-    "budget_tables": BUDGET_TABLES,
-    "budget_lines": BUDGET_LINES,
-    "narrative_figures": NARRATIVE_FIGURES,
-    "rejects": REJECTS,
-    "table_lines": TABLE_LINES,
-}
-
+def concat(name: str, tables: list[pa.Table]) -> pa.Table:
+    return pa.concat_tables(tables) if tables else SCHEMAS[name].empty_table()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from ingest.pipeline import IngestSummary, ingest_to_parquet
+from ingest.corpus import IngestSummary, ingest_to_parquet
 from pipeline.dbt import run_dbt
 from pipeline.paths import REPO_ROOT, BuildPaths
 from pipeline.validate import ValidationReport, preload_validation, publish_reports, run_validation
@@ -149,21 +149,22 @@ def _finish(paths: BuildPaths, ingested: IngestSummary, report: ValidationReport
 
 # Problems that concern a whole file or table: each is named in the build output (the rest are counted).
 _NAMED_REASONS = ("unreadable_document", "empty_document", "duplicate_document", "unknown_document_kind",
-                  "truncated_table", "unaccounted_line")
+                  "truncated_table", "unaccounted_line", "unsupported_format", "encrypted", "damaged", "needs_ocr")
 
 
 def problem_lines(ingest_dir: Path, limit: int = 20) -> list[str]:
     """One line per file-level problem (`file[:line]: reason (detail)`), then the other rejects counted by reason."""
-    rejects = duckdb.sql(f"select source_file, source_line, reason, detail from "
-                         f"read_parquet('{ingest_dir / 'rejects.parquet'}') order by source_file, source_line")
+    rejects = duckdb.sql(f"select source_file, source_page, source_line, reason, detail from "
+                         f"read_parquet('{ingest_dir / 'rejects.parquet'}') "
+                         "order by source_file, source_page nulls first, source_line nulls first")
     rows = rejects.fetchall()
-    named = [r for r in rows if r[2] in _NAMED_REASONS]
-    out = [f"  ! {file}{f':{line}' if line else ''}: {reason} ({detail})"
-           for file, line, reason, detail in named[:limit]]
+    named = [r for r in rows if r[3] in _NAMED_REASONS]
+    out = [f"  ! {file}{f' p.{page}' if page else ''}{f':{line}' if line else ''}: {reason} ({detail})"
+           for file, page, line, reason, detail in named[:limit]]
     if len(named) > limit:
         out.append(f"  ! … and {len(named) - limit} more (marts.fct_parse_reject)")
     others: dict[str, int] = {}
-    for _, _, reason, _ in rows:
+    for _, _, _, reason, _ in rows:
         if reason not in _NAMED_REASONS:
             others[reason] = others.get(reason, 0) + 1
     if others:

@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SEED_RAW = REPO / "data" / "raw"
+# What `make build` reads: the five Shanxi text documents (the seed corpus) and the sample PDFs.
+SHIPPED_RAW = REPO / "data" / "raw"
+SAMPLE_PDFS = tuple(sorted(SHIPPED_RAW.glob("*.pdf")))
+
+
+def _seed_folder() -> Path:
+    """The seed corpus alone (the text documents of data/raw, linked into a folder of their own): the figures the
+    seed tests assert are those of these five documents."""
+    folder = Path(tempfile.mkdtemp(prefix="seed-corpus-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    for path in sorted(SHIPPED_RAW.glob("*.txt")):
+        (folder / path.name).symlink_to(path)
+    return folder
+
+
+SEED_RAW = _seed_folder()
 
 
 def run_pipeline_build(raw_dir: Path, db: Path) -> subprocess.CompletedProcess:
@@ -21,16 +40,38 @@ def run_pipeline_build(raw_dir: Path, db: Path) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="session")
-def seed_warehouse(tmp_path_factory) -> Path:
-    """The whole seed corpus built into a temp DuckDB file."""
-    db = tmp_path_factory.mktemp("seed") / "budget.duckdb"
-    proc = run_pipeline_build(SEED_RAW, db)
+def build_into_temp(tmp_path_factory, raw_dir: Path, name: str) -> Path:
+    db = tmp_path_factory.mktemp(name) / "budget.duckdb"
+    proc = run_pipeline_build(raw_dir, db)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return db
 
 
+@contextmanager
+def read_only(db: Path):
+    with duckdb.connect(str(db), read_only=True) as con:
+        yield con
+
+
+@pytest.fixture(scope="session")
+def seed_warehouse(tmp_path_factory) -> Path:
+    """The whole seed corpus built into a temp DuckDB file."""
+    return build_into_temp(tmp_path_factory, SEED_RAW, "seed")
+
+
 @pytest.fixture
 def seed_con(seed_warehouse):
-    with duckdb.connect(str(seed_warehouse), read_only=True) as con:
+    with read_only(seed_warehouse) as con:
+        yield con
+
+
+@pytest.fixture(scope="session")
+def shipped_warehouse(tmp_path_factory) -> Path:
+    """Everything data/raw ships (the seed corpus and the sample PDFs) built into a temp DuckDB file."""
+    return build_into_temp(tmp_path_factory, SHIPPED_RAW, "shipped")
+
+
+@pytest.fixture
+def shipped_con(shipped_warehouse):
+    with read_only(shipped_warehouse) as con:
         yield con

@@ -11,6 +11,7 @@ Patterns key on the printed vocabulary of the standard Shanxi forms, never on a 
 
 from ingest.grammar.labels import (  # noqa: F401
     DISCLOSURE_COVER,
+    DISCLOSURE_WORD,
     FOOTER,
     PROJECT_NAME_LABEL,
     PROJECT_TABLE_TITLE,

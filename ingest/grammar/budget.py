@@ -13,6 +13,12 @@ TABLE_TITLE = re.compile(
     r"^(?:表[一二三四五六七八九十]+)?(?P<year>\d{4})年(?P<body>[^\d.…]{2,40}?(?:表|情况统计表))(?:[（(][^)）]{1,12}[)）])?$"
 )
 EMPTY_TABLE = re.compile(r"^注[:：]?本表无数据")
+# Lines inside a table that are not rows: the table number, the unit and department lines.
+META_LINE = re.compile(r"^(?:(?:预算|部门)公开表\d+|(?:单位|部门)名称[:：]|单位[:：]万元)")
+# The unit a table states (`单位：万元`, `单位:元`): the 预算公开表 layouts are printed, and read, in 万元.
+STATED_UNIT = re.compile(r"单位\s*[:：]\s*(?P<unit>万元|元)")
+LAYOUT_UNIT = "万元"
+PART_TWO = "第二部分"  # the heading of the tables part of a report, repeated on pages
 # Where the budget-table part of a report ends.
 BUDGET_SECTION_END = re.compile(r"^(?:第[三四五六七八九十]部分|[一二三四五六七八九十]+、.{0,30}(?:情况说明|变动情况))")
 
@@ -94,8 +100,17 @@ PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 # Budget amounts are printed with two decimals (万元): `14,656.81`, `6.00`.
 AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})*\.\d{2}$|^-?\d+\.\d{2}$")
 CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+FIGURE_CELL = re.compile(r"^-?\d[\d,，]*(?:\.\d+)?$")  # a cell holding a number or a code, however printed
+WORDS = re.compile(r"[\u4e00-\u9fff]")  # a cell with Chinese text: a label, never an amount
+AMOUNT_CELL = re.compile(r"^-?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$|^-?\d+\.\d+$")  # separators or decimals: an amount
+
+
+def is_column_numbers(texts: list[str]) -> bool:
+    """A row numbering the columns (栏次: `1 2 3 … n`), printed under the headings of many forms."""
+    return len(texts) >= 2 and texts == [str(n) for n in range(1, len(texts) + 1)]
 TOTAL_LABELS = frozenset({"合计", "小计", "总计", "本年收入合计", "本年支出合计", "收入总计", "支出总计", "部门合计"})
 CARRYOVER_LABELS = frozenset({"上年结转", "上年财政拨款结转", "年终结转"})
+GRAND_TOTAL_LABELS = frozenset({"收入总计"})  # the last block of a two-sided summary table
 
 # Bold text doubled by the PDF extractor: only amounts and a closed vocabulary of labels are undone.
 _DOUBLED_AMOUNT = re.compile(r"^(\d{1,3}(?:,\d{3})*\.\d{2}|\d+\.\d{2})\1$")
@@ -130,3 +145,10 @@ def undouble_line(line: str) -> tuple[str, bool]:
 def split_glued(line: str) -> str:
     """Insert the cell separator that the extractor lost between an amount and a label (`2023.53一、…`)."""
     return _GLUE.sub(" ", line)
+
+# Words the finders test a line for before running the title patterns (most lines hold none of them).
+TITLE_WORD = "表"
+OVERALL_WORD = "整体支出"
+PERFORMANCE_WORD = "绩效目标"  # a performance-target table, never a budget table
+TOTAL_LABEL = "合计"
+OVERALL_ROWS = frozenset({"合计", "基本支出", "项目支出"})  # the 支出预算 block of the 整体支出 form

@@ -106,3 +106,18 @@ CREDIT_CODE = re.compile(r"(?<![0-9A-Z])(?=[0-9A-Z]*\d)[0-9A-HJ-NPQRTUWXY]{18}(?
 # 项目分类 checkboxes (孝义 form): options follow their checkbox, grouped in rows A/B/C.
 CHECKBOX = re.compile(r'<input(?P<checked> checked="")? type="checkbox"/>')
 FOOTER_DATE = re.compile(r"填报日期\s*[:：]?\s*(?P<date>[0-9][0-9 .\-/年月日]*[0-9日])")
+
+
+# The goal block (总体目标 with its 实施期目标 / 年度目标 columns).
+OVERALL_GOAL_LABEL = "总体目标"
+ANNUAL_GOAL_HEADER = "年度目标"
+GOAL_COLUMN_HEADERS = "实施期目标年度目标"  # both column headers on one line
+GOAL_LABEL_PIECES = frozenset({"实施期目标", "年度目标", "总体目标", "总体", "目标"})  # a label alone on a line
+GOAL_PLACEHOLDER = re.compile(r"^(?:目标\s*\d+\s*[:：]?\s*)+$")  # `目标1：` left as printed in the template
+PROJECT_NAME_PREFIX = re.compile(r"^\s*项目名称\s*[:：]?")
+
+
+def split_at_label_tail(value: str, tail: str) -> list[str]:
+    """`<prose>\\n据\\n<basis>`: split a field's value where the last character of its label stands alone on a
+    line (the label `立项依据` printed as `立项\\n依` … `据`): [text before, text after], or [value]."""
+    return re.split(rf"\n[ \t]*{re.escape(tail)}[ \t]*(?:\n|$)", value, maxsplit=1)

@@ -75,3 +75,14 @@ def text_label_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     groups = "|".join(f"(?P<g{i}>{spaced(printed)})" for i, (printed, _) in enumerate(alternatives))
     pattern = re.compile(r"(?<![^ \t\n])(?:" + groups + ")")
     return pattern, {f"g{i}": key for i, (_, key) in enumerate(alternatives)}
+
+
+# Endings of indicator names (率, 度, 时间 …): where a wrapped name most likely stops and its value begins.
+NAME_ENDING = re.compile(
+    r"(?:率|度|数|量|时间|时限|期限|时效|成本|性|比例|面积|标准|情况|金额|经费|费用|费|天数|周期|次数|规模|效果|能力|水平|"
+    r"里程|项目)[)）]?$"
+)
+UNIT_ONLY = re.compile(r"^(?:%|％|[\u4e00-\u9fff/㎡]{1,5})$")  # a line holding only a unit (`万元`, `平方米`)
+STRAY_LABEL_CHAR = re.compile(r"^标\s+(?=\S)")  # a `标` of the vertical 绩效指标 label glued onto a name
+LEVEL1_HEADING, LEVEL2_HEADING = "一级指标", "二级指标"  # the grid's column headings
+VERTICAL_HEADING_PIECES = frozenset({"绩", "效", "指", "标", "绩效", "指标"})  # 绩效指标 printed down a column

@@ -67,3 +67,5 @@ def level_from_region_suffix(region: str) -> str | None:
         if region.endswith(suffix):
             return level
     return None
+
+DISCLOSURE_WORD = "预算公开"  # tested before DISCLOSURE_COVER

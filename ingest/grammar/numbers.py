@@ -13,6 +13,12 @@ MAX_PRINTED = Decimal(10) ** 12
 MAX_YUAN = Decimal(10) ** 17
 
 
+WAN_YUAN = "万元"
+# A 万元 figure this large (≥ 10亿元 for one project) is almost surely printed in 元 under a 万元 label.
+WAN_YUAN_IMPLAUSIBLE = Decimal(100_000)
+GRID_NUMBER = re.compile(r"\d+(?:\.\d+)?")  # any number printed in an indicator grid (its fingerprint)
+
+
 def is_plausible(value: Decimal) -> bool:
     return abs(value) < MAX_PRINTED
 

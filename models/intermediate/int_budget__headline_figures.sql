@@ -1,7 +1,8 @@
 -- One row per document with budget tables: the headline totals of each table (万元) and the lines they are
 -- printed on, shared by the reconciliation checks and the department summary.
 with lines as (
-    select * from {{ ref('stg_ingest__budget_lines') }}
+    -- printed_at orders lines through a document: by page, then line (text files have no pages)
+    select *, (coalesce(source_page, 0), source_line) as printed_at from {{ ref('stg_ingest__budget_lines') }}
 )
 
 select
@@ -35,11 +36,11 @@ select
         and column_label = '合计') as t12_items,
     count(*) filter (where table_type = 'project_expenditure_current' and not is_aggregate_row
         and column_label = '合计') as t12_item_count,
-    min(source_line) filter (where table_type = 'income_expenditure_summary' and side = 'income'
+    arg_min(source_ref, printed_at) filter (where table_type = 'income_expenditure_summary' and side = 'income'
         and row_label = '收入总计') as t1_line,
-    min(source_line) filter (where table_type = 'income_summary' and is_total_row) as t2_line,
-    min(source_line) filter (where table_type = 'expenditure_summary' and is_total_row) as t3_line,
-    min(source_line) filter (where table_type = 'general_budget_expenditure' and is_total_row) as t5_line,
-    min(source_line) filter (where table_type = 'gov_fund_income') as t7_line
+    arg_min(source_ref, printed_at) filter (where table_type = 'income_summary' and is_total_row) as t2_line,
+    arg_min(source_ref, printed_at) filter (where table_type = 'expenditure_summary' and is_total_row) as t3_line,
+    arg_min(source_ref, printed_at) filter (where table_type = 'general_budget_expenditure' and is_total_row) as t5_line,
+    arg_min(source_ref, printed_at) filter (where table_type = 'gov_fund_income') as t7_line
 from lines
 group by document_id

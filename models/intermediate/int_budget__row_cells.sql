@@ -9,7 +9,9 @@ rows as (
         table_id,
         document_id,
         table_type,
+        source_page,
         source_line,
+        any_value(source_ref) as source_ref,
         any_value(row_number) as row_number,
         any_value(side) as side,
         any_value(block) as block,
@@ -22,7 +24,7 @@ rows as (
         bool_or(is_aggregate_row) as is_aggregate_row,
         map_from_entries(list(struct_pack(k := column_label, v := amount_wan_yuan))) as amounts
     from lines
-    group by table_id, document_id, table_type, source_line
+    group by table_id, document_id, table_type, source_page, source_line
 )
 
 select

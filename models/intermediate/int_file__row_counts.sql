@@ -7,6 +7,7 @@
     'budget_line_rows': 'stg_ingest__budget_lines',
     'narrative_figure_rows': 'stg_ingest__narrative_figures',
     'rejects': 'stg_ingest__rejects',
+    'source_tables': 'stg_ingest__source_tables',
 } %}
 
 with counts as (

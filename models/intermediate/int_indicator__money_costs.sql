@@ -4,6 +4,7 @@ select
     indicators.indicator_id,
     indicators.source_file,
     indicators.source_line,
+    indicators.source_page,
     indicators.indicator_name,
     indicators.target_text,
     indicators.target_value_yuan,

@@ -9,7 +9,7 @@ with projects as (
 ),
 
 budget_rows as (
-    select budget_line_id, document_id, row_label, amount_wan_yuan, source_line,
+    select budget_line_id, document_id, row_label, amount_wan_yuan, source_line, source_page,
         {{ normalize_project_name('row_label') }} as name_key
     from {{ ref('stg_ingest__budget_lines') }}
     where table_type = 'project_expenditure_current' and column_label = '合计' and not is_aggregate_row
@@ -22,6 +22,7 @@ pairs as (
         budget_rows.row_label,
         budget_rows.amount_wan_yuan,
         budget_rows.source_line,
+        budget_rows.source_page,
         case
             when projects.name_key = budget_rows.name_key then 'exact'
             when {{ substantially_contains('projects.name_key', 'budget_rows.name_key') }} then 'contained'
@@ -44,6 +45,7 @@ select
     row_label,
     amount_wan_yuan,
     source_line,
+    source_page,
     case when match_score < 0.85 then 'name_and_amount' else match_method end as match_method,
     match_score,
     amount_gap

@@ -7,7 +7,7 @@ with projects as (
     select
         tables.project_id,
         tables.document_id,
-        tables.source_line,
+        (coalesce(tables.source_page, 0), tables.source_line) as printed_at,
         tables.project_name,
         coalesce(tables.department_code, tables.department_name) as department_key,
         tables.implementing_unit,
@@ -23,11 +23,11 @@ matching_pairs as (
     select
         later.project_id,
         earlier.project_id as earlier_project_id,
-        earlier.source_line as earlier_source_line
+        earlier.printed_at as earlier_printed_at
     from projects as later
     inner join projects as earlier
         on later.document_id = earlier.document_id
-        and earlier.source_line < later.source_line
+        and earlier.printed_at < later.printed_at
         and later.department_key = earlier.department_key
         and later.annual_total_yuan = earlier.annual_total_yuan
         and later.implementation_total_yuan is not distinct from earlier.implementation_total_yuan
@@ -45,7 +45,7 @@ matching_pairs as (
 
 select
     project_id,
-    arg_min(earlier_project_id, earlier_source_line) as duplicate_of_project_id,
+    arg_min(earlier_project_id, earlier_printed_at) as duplicate_of_project_id,
     count(*) as earlier_matches
 from matching_pairs
 group by project_id

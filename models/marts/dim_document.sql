@@ -14,11 +14,14 @@ select
     documents.fiscal_year,
     documents.doc_kind,
     documents.publisher_name,
+    documents.file_format,
+    documents.page_count,
     documents.line_count,
     documents.size_bytes,
     documents.sha256,
     documents.encoding,
     documents.project_table_count,
+    documents.source_table_count,
     coalesce(row_counts.budget_tables, 0) as budget_table_count,
     coalesce(row_counts.rejects, 0) as reject_count
 from documents

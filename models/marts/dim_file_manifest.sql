@@ -11,6 +11,12 @@ row_counts as (
     select * from {{ ref('int_file__row_counts') }}
 ),
 
+source_tables as (
+    select source_file, count(*) filter (where recognised_as is null) as source_tables_unrecognised
+    from {{ ref('stg_ingest__source_tables') }}
+    group by source_file
+),
+
 line_accounting as (
     select
         source_file,
@@ -30,8 +36,10 @@ select
     files.duplicate_of,
     files.size_bytes,
     files.sha256,
+    files.file_format,
     files.encoding,
     files.line_count,
+    files.page_count,
     documents.doc_kind,
     documents.region_name,
     documents.fiscal_year,
@@ -41,6 +49,8 @@ select
     row_counts.indicator_rows,
     row_counts.budget_line_rows,
     row_counts.narrative_figure_rows,
+    row_counts.source_tables,
+    coalesce(source_tables.source_tables_unrecognised, 0)::bigint as source_tables_unrecognised,
     row_counts.project_tables + row_counts.funding_rows + row_counts.indicator_rows + row_counts.budget_tables
     + row_counts.budget_line_rows + row_counts.narrative_figure_rows as rows_loaded,
     row_counts.rejects,
@@ -55,3 +65,5 @@ inner join row_counts
     on files.source_file = row_counts.source_file
 left join line_accounting
     on files.source_file = line_accounting.source_file
+left join source_tables
+    on files.source_file = source_tables.source_file

@@ -29,7 +29,8 @@ select
     lines.column_label as measure,
     lines.amount_wan_yuan,
     lines.amount_yuan,
-    lines.source_line
+    lines.source_line,
+    lines.source_page
 from lines
 left join documents
     on lines.document_id = documents.document_id

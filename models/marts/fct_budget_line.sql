@@ -23,5 +23,6 @@ select
     amount_wan_yuan * 10000 as amount_yuan,
     amount_as_printed,
     is_undoubled,
-    source_line
+    source_line,
+    source_page
 from budget_lines

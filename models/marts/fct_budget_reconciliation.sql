@@ -21,7 +21,9 @@ select
     checks.addends,
     checks.tier,
     checks.source_lines,
-    try_cast(split_part(checks.source_lines, ',', 1) as bigint) as source_line
+    -- The first of the lines, as page and line (`p3:12` -> page 3, line 12; `12` -> line 12 of a text file).
+    try_cast(regexp_extract(split_part(checks.source_lines, ',', 1), '(\d+)$', 1) as bigint) as source_line,
+    try_cast(regexp_extract(split_part(checks.source_lines, ',', 1), '^p(\d+):', 1) as bigint) as source_page
 from checks
 left join documents
     on checks.document_id = documents.document_id

@@ -36,7 +36,8 @@
 
 with findings as (
     {%- for model in rule_models %}
-    select rule_id, source_file, source_line, object_type, object_id, message, expected, actual, difference
+    select rule_id, source_file, source_line, source_page, object_type, object_id, message, expected, actual,
+        difference
     from {{ ref(model) }}
     {%- if not loop.last %}
     union all
@@ -56,6 +57,7 @@ select
     rules.category,
     findings.source_file,
     findings.source_line,
+    findings.source_page,
     findings.object_type,
     findings.object_id,
     findings.message,

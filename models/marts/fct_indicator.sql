@@ -27,7 +27,8 @@ select
     indicators.value_kind,
     indicators.target_value_yuan,
     indicators.is_placeholder,
-    indicators.source_line
+    indicators.source_line,
+    indicators.source_page
 from indicators
 left join framework
     on indicators.level2 = framework.level2

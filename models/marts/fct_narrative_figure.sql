@@ -8,6 +8,7 @@ select
     document_id,
     source_file,
     source_line,
+    source_page,
     section,
     label,
     refers_to_label,

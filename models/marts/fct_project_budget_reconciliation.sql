@@ -1,7 +1,7 @@
 -- One row per distinct project performance table in a document that publishes a 项目支出预算表: its best
 -- matching budget line, both amounts in 元 and the difference. Unmatched tables stay, with null budget columns.
 with projects as (
-    select p.project_id, p.document_id, p.source_file, p.source_line, p.project_name, p.annual_total_yuan,
+    select p.project_id, p.document_id, p.source_file, p.source_line, p.source_page, p.project_name, p.annual_total_yuan,
         p.has_unit_conflict
     from {{ ref('dim_project') }} as p
     where not p.is_duplicate_copy
@@ -16,7 +16,7 @@ best as (
     from {{ ref('int_project__budget_matches') }}
     -- Among names that agree, the line whose amount agrees wins (several lines can share a name stem).
     qualify row_number() over (
-        partition by project_id order by amount_gap <= 50 desc, match_score desc, amount_gap, source_line
+        partition by project_id order by amount_gap <= 50 desc, match_score desc, amount_gap, source_page, source_line
     ) = 1
 )
 
@@ -25,10 +25,12 @@ select
     projects.document_id,
     projects.source_file,
     projects.source_line,
+    projects.source_page,
     projects.project_name,
     best.budget_line_id,
     best.row_label as budget_project_name,
     best.source_line as budget_source_line,
+    best.source_page as budget_source_page,
     coalesce(best.match_method, 'unmatched') as match_method,
     best.match_score,
     projects.annual_total_yuan as table_amount_yuan,

@@ -17,5 +17,6 @@ select
     amount_unit,
     amount_as_printed = '' as is_blank,
     is_unit_conflict,
-    source_line
+    source_line,
+    source_page
 from funding

@@ -13,7 +13,10 @@ per_period as (
         max(amount_yuan) filter (where fund_source = 'total') as total_yuan,
         sum(amount_yuan) filter (where fund_source <> 'total') as sources_yuan,
         count(amount_yuan) filter (where fund_source <> 'total') as sources_printed,
-        min(source_line) filter (where fund_source = 'total') as source_line
+        arg_min(source_line, (coalesce(source_page, 0), source_line)) filter (where fund_source = 'total')
+            as source_line,
+        arg_min(source_page, (coalesce(source_page, 0), source_line)) filter (where fund_source = 'total')
+            as source_page
     from funding
     group by project_id, period
 )
@@ -28,6 +31,7 @@ select
     sources_printed,
     total_yuan - sources_yuan as difference_yuan,
     case when abs(total_yuan - sources_yuan) < 1 then 'exact' else 'error' end as tier,
-    source_line
+    source_line,
+    source_page
 from per_period
 where total_yuan is not null and sources_printed > 0

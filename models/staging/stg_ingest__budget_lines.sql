@@ -22,5 +22,8 @@ select
     cast(amount_wan_yuan as decimal(18, 2)) as amount_wan_yuan,
     amount_as_printed,
     is_undoubled,
-    source_line
+    source_line,
+    source_page,
+    -- where the row is printed, as one value: `12` (line 12 of a text file) or `p3:12` (line 12 of page 3)
+    coalesce('p' || source_page::varchar || ':', '') || source_line::varchar as source_ref
 from source

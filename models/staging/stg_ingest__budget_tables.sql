@@ -9,9 +9,12 @@ select
     table_type,
     table_title,
     title_line,
+    title_page,
     end_line,
+    end_page,
     is_declared_empty,
     empty_note_line,
+    empty_note_page,
     amount_cells,
     layout
 from source

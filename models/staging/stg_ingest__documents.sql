@@ -7,13 +7,17 @@ select
     source_file,
     size_bytes,
     sha256,
+    file_format,
     encoding,
     line_count,
+    page_count,
     region_name,
     admin_level,
     cast(fiscal_year as integer) as fiscal_year,
     doc_kind,
     publisher_name,
     cover_line,
-    project_table_count
+    cover_page,
+    project_table_count,
+    source_table_count
 from source

@@ -7,8 +7,10 @@ select
     document_id,
     size_bytes,
     sha256,
+    file_format,
     encoding,
     line_count,
+    page_count,
     status,
     duplicate_of,
     detail

@@ -22,5 +22,6 @@ select
     value_kind,
     cast(target_value_yuan as decimal(24, 2)) as target_value_yuan,
     is_placeholder,
-    source_line
+    source_line,
+    source_page
 from source

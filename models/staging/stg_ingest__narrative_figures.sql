@@ -8,6 +8,9 @@ select
     document_id,
     source_file,
     source_line,
+    source_page,
+    -- where the figure is printed, as one value: `12` (line 12 of a text file) or `p3:12` (line 12 of page 3)
+    coalesce('p' || source_page::varchar || ':', '') || source_line::varchar as source_ref,
     section,
     label,
     refers_to_label,

@@ -14,5 +14,6 @@ select
     unit as amount_unit,
     cast(amount_yuan as decimal(20, 2)) as amount_yuan,
     unit_conflict as is_unit_conflict,
-    source_line
+    source_line,
+    source_page
 from source

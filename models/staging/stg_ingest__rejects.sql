@@ -6,7 +6,9 @@ select
     document_id,
     source_file,
     source_line,
+    source_page,
     source_line_end,
+    source_page_end,
     stage,
     reason,
     detail

@@ -8,10 +8,13 @@ select
     table_id,
     table_kind,
     first_line,
+    first_page,
     last_line,
+    last_page,
     status,
     line_role,
     reason,
     line_count,
-    first_line_with_status
+    first_line_with_status,
+    first_page_with_status
 from source

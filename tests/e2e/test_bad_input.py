@@ -6,8 +6,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from ingest.reader import read_document
-from ingest.segment import find_project_tables
+from ingest.forms.project.segment import find_project_tables
+from ingest.readers import read_path
 from tests.conftest import SEED_RAW, run_pipeline_build
 
 SEED_000 = next(SEED_RAW.glob("000_*.txt"))
@@ -30,12 +30,12 @@ def damaged(tmp_path_factory):
     (raw / "minutes.txt").write_text("会议纪要\n与会人员讨论了下一年度工作安排。\n", encoding="utf-8")
 
     # 003 cut off in the middle of the header of its 10th project table.
-    seg_003 = find_project_tables(read_document(SEED_003).lines)[9]
+    seg_003 = find_project_tables(read_path(SEED_003).lines)[9]
     cut_at = seg_003.name_line + 3
     (raw / "truncated.txt").write_text("\n".join(_lines(SEED_003)[:cut_at]), encoding="utf-8")
 
     # 000 with the 项目名称 row of its 3rd table deleted.
-    seg_000 = find_project_tables(read_document(SEED_000).lines)[2]
+    seg_000 = find_project_tables(read_path(SEED_000).lines)[2]
     lines = _lines(SEED_000)
     del lines[seg_000.name_line - 1]
     (raw / "missing_header.txt").write_text("\n".join(lines), encoding="utf-8")
@@ -53,7 +53,7 @@ def test_the_build_succeeds_and_names_every_problem_file_and_line(damaged):
     for expected in (
         "empty.txt: empty_document",
         "blank.txt: empty_document",
-        "scan.pdf: unreadable_document (binary content",
+        "scan.pdf: damaged (a damaged PDF that cannot be parsed",
         f"copy_of_001.txt: duplicate_document (same content as {SEED_001.name})",
         "minutes.txt: unknown_document_kind",
         f"truncated.txt:{cut.name_line}: truncated_table",

@@ -7,7 +7,7 @@ import polars as pl
 import pytest
 
 from ingest import records
-from ingest.pipeline import ingest_directory
+from ingest.corpus import ingest_directory
 from tests.conftest import SEED_RAW
 
 # Columns that describe the bytes rather than the document.

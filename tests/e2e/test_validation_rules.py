@@ -57,3 +57,9 @@ def test_each_rule_stays_quiet_on_documents_crafted_for_other_rules_of_another_k
 def test_build_prints_the_per_rule_summary(dirty):
     _, _, stdout = dirty
     assert "findings:" in stdout and "A04 [error]" in stdout
+
+
+def test_a_document_of_unknown_kind_is_a_parser_reject_not_a_defect_of_its_own(dirty):
+    # No kind, no claim about what it lacks: S05 (a warning) reports it, S04 (an error) stays quiet.
+    files, rows, _ = dirty
+    assert {r[0] for r in rows if r[1] == files["S05"]} == {"S05"}

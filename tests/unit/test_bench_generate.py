@@ -17,11 +17,11 @@ from bench.generate import (
     scale_amount,
     write_corpus,
 )
+from ingest.corpus import ingest_directory
+from ingest.forms.project.header import parse_project_name
 from ingest.grammar import level_from_region_suffix, region_and_level
-from ingest.header import parse_project_name
-from ingest.pipeline import ingest_directory
+from tests.conftest import SEED_RAW
 
-SEED_RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 SEED_TABLES = 573  # project tables in the five seed documents
 FACTOR = 3
 # Source index -> admin level the parsers detect in it; a variant must keep it (孝义市 is a county).

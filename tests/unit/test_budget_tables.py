@@ -4,8 +4,10 @@ from decimal import Decimal
 
 import pytest
 
-from ingest.budget_tables import find_budget_tables, parse_budget_table
+from ingest.forms.budget.find import find_budget_tables
+from ingest.forms.budget.tables import parse_budget_table
 from ingest.grammar.budget import split_glued, table_type_of, undouble_line, undouble_token
+from ingest.readers.text import document_of_lines
 
 T = "\t"
 
@@ -13,12 +15,13 @@ T = "\t"
 def _parse(lines):
     lines = tuple(lines)
     tables = find_budget_tables(lines)
-    return [parse_budget_table(lines, t, "doc", "doc.txt") for t in tables]
+    doc = document_of_lines(lines, "doc.txt")
+    return [parse_budget_table(doc, t) for t in tables]
 
 
 def _cells(parsed, **match):
-    return {(r["row_label"], r["column_label"]): r["amount_wan_yuan"] for r in parsed.lines
-            if all(r[k] == v for k, v in match.items())}
+    return {(r.row_label, r.column_label): r.amount_wan_yuan for r in parsed.budget_lines
+            if all(getattr(r, k) == v for k, v in match.items())}
 
 
 @pytest.mark.parametrize(
@@ -80,18 +83,18 @@ def test_tab_tables_map_cells_by_position_and_keep_blocks_and_totals_apart():
     income = _cells(summary, side="income")
     assert income[("一、一般公共预算", "收入金额")] == Decimal("100.00")
     assert income[("收入总计", "收入金额")] == Decimal("105.00")
-    carry = [r for r in summary.lines if r["block"] == "carryover"]
-    assert [(r["row_label"], r["amount_wan_yuan"]) for r in carry] == [("上年结转", Decimal("5.00"))]
+    carry = [r for r in summary.budget_lines if r.block == "carryover"]
+    assert [(r.row_label, r.amount_wan_yuan) for r in carry] == [("上年结转", Decimal("5.00"))]
     spend = _cells(summary, side="expenditure")
     assert spend[("八、社会保障和就业支出", "当年预算安排")] == Decimal("100.00")
-    codes = {(r["classification_code"], r["column_label"]): r["amount_wan_yuan"] for r in expenditure.lines}
+    codes = {(r.classification_code, r.column_label): r.amount_wan_yuan for r in expenditure.budget_lines}
     assert codes[("20805", "项目支出")] == Decimal("40.00")  # a blank line inside the table does not end it
-    total = [r for r in expenditure.lines if r["is_total_row"]]
-    assert {r["column_label"] for r in total} == {"合计", "基本支出", "项目支出"}
-    assert fund.table["is_declared_empty"] and fund.lines == []
-    aggregates = {r["source_line"] for r in projects.lines if r["is_aggregate_row"]}
-    items = [r for r in projects.lines if not r["is_aggregate_row"] and r["column_label"] == "合计"]
-    assert len(aggregates) == 2 and sum(r["amount_wan_yuan"] for r in items) == Decimal("40.00")
+    total = [r for r in expenditure.budget_lines if r.is_total_row]
+    assert {r.column_label for r in total} == {"合计", "基本支出", "项目支出"}
+    assert fund.budget_tables[0].is_declared_empty and fund.budget_lines == []
+    aggregates = {r.source_line for r in projects.budget_lines if r.is_aggregate_row}
+    items = [r for r in projects.budget_lines if not r.is_aggregate_row and r.column_label == "合计"]
+    assert len(aggregates) == 2 and sum(r.amount_wan_yuan for r in items) == Decimal("40.00")
 
 
 TEXT_DOC = [
@@ -118,8 +121,8 @@ TEXT_DOC = [
 
 def test_pdftotext_rows_undoubled_split_and_rejoined():
     expenditure, grants, projects = _parse(TEXT_DOC)
-    codes = {(r["classification_code"] or r["row_label"], r["column_label"]):
-             (r["amount_wan_yuan"], r["is_undoubled"]) for r in expenditure.lines}
+    codes = {(r.classification_code or r.row_label, r.column_label):
+             (r.amount_wan_yuan, r.is_undoubled) for r in expenditure.budget_lines}
     assert codes[("合计", "合计")] == (Decimal("2023.53"), True)
     assert codes[("201", "基本支出")] == (Decimal("604.82"), True)
     assert codes[("201", "合计")] == (Decimal("1705.47"), False)
@@ -129,15 +132,64 @@ def test_pdftotext_rows_undoubled_split_and_rejoined():
     assert spend[("八、社会保障和就业支出", "小计")] == Decimal("196.54")  # values detached from a wrapped label
     assert spend[("八、社会保障和就业支出", "一般公共预算")] == Decimal("196.54")  # `196.54 196.54` is two columns
     assert _cells(grants, side="income")[("收入总计", "收入金额")] == Decimal("2023.53")
-    assert not any("国防" in (r["row_label"] or "") for r in grants.lines)
-    items = {r["row_label"]: r for r in projects.lines if r["column_label"] == "合计"}
-    assert items["财政国库业务系统运维费(九鼎)"]["amount_wan_yuan"] == Decimal("55.80")
-    assert items["某局"]["is_aggregate_row"] and not items["选调生工作经费"]["is_aggregate_row"]
+    assert not any("国防" in (r.row_label or "") for r in grants.budget_lines)
+    items = {r.row_label: r for r in projects.budget_lines if r.column_label == "合计"}
+    assert items["财政国库业务系统运维费(九鼎)"].amount_wan_yuan == Decimal("55.80")
+    assert items["某局"].is_aggregate_row and not items["选调生工作经费"].is_aggregate_row
 
 
 def test_an_empty_declared_table_with_amounts_is_reported():
     lines = ["2024年政府性基金预算支出表（不含上年结转）", f"科目编码{T}科目名称{T}合计{T}基本支出{T}项目支出",
              f"212{T}城乡社区支出{T}10.00{T}{T}10.00", "注：本表无数据"]
     (parsed,) = _parse(lines)
-    assert parsed.table["is_declared_empty"] and len(parsed.lines) == 2
-    assert [reason for _, reason, _ in parsed.issues] == ["empty_table_with_amounts"]
+    assert parsed.budget_tables[0].is_declared_empty and len(parsed.budget_lines) == 2
+    assert [r.reason for r in parsed.rejects if r.stage == "budget_table"] == ["empty_table_with_amounts"]
+
+
+# --- budget tables printed as grids (PDF): read by position only when the grid is the layout's -----------------------
+
+def _pdf_tables(*lines_and_rows):
+    from ingest.forms.document import parse_document
+    from ingest.readers import read_bytes
+    from tests.pdf_maker import Page, pdf_bytes
+
+    page, top = Page(), 30
+    for item in lines_and_rows:
+        if isinstance(item, str):
+            page.text(30, top, item)
+            top += 20
+        else:
+            page.table(item, x=30, top=top, widths=[110] * max(len(r) for r in item))
+            top += 20 * len(item) + 10
+    return parse_document(read_bytes("t.pdf", pdf_bytes([page])))
+
+
+EXPENDITURE_ROWS = [["科目编码", "科目名称", "合计", "基本支出", "项目支出"], ["1", "2", "3", "4", "5"],
+                    ["208", "社会保障和就业支出", "119.43", "119.43", ""], ["合计", "", "119.43", "119.43", ""]]
+
+
+def test_a_grid_in_the_layout_of_its_type_is_read_by_position():
+    parsed = _pdf_tables("2024年部门支出总表", "单位：万元", EXPENDITURE_ROWS)
+    assert _cells(parsed.budget_tables and parsed, classification_code="208") == {
+        ("社会保障和就业支出", "合计"): Decimal("119.43"), ("社会保障和就业支出", "基本支出"): Decimal("119.43")}
+    assert parsed.budget_tables[0].layout == "grid" and parsed.budget_lines[0].source_page == 1
+
+
+@pytest.mark.parametrize("title, unit, rows, why", [
+    ("2024年部门支出总表", "单位：元", EXPENDITURE_ROWS, "amounts stated in 元"),
+    # Codes in three columns (类 款 项) and the amounts further right: another template's grid.
+    ("2024年部门支出总表", "单位：万元", [["类", "款", "项", "科目名称", "合计", "基本支出", "项目支出"],
+                                  ["208", "05", "", "行政事业单位养老支出", "6.85", "6.85", ""]],
+     "words (行政事业单位养老支出)"),
+    # One row of figures under a two-level header: the first figure stands where the layout has its label.
+    ("2024年“三公”经费支出表", "单位：万元", [["合计", "因公出国（境）费", "公务接待费", "公务用车"],
+                                     ["22.91", "0", "1.35", "21.56"]], "an amount (22.91)"),
+])
+def test_a_grid_of_another_template_is_rejected_at_its_title_not_misread(title, unit, rows, why):
+    parsed = _pdf_tables(title, unit, rows)
+    assert parsed.budget_lines == []
+    (reject,) = [r for r in parsed.rejects if r.stage == "budget_table"]
+    assert reject.reason == "table_layout_not_recognised" and why in reject.detail
+    assert (reject.source_page, reject.source_line) == (1, 1)
+    lines = {(t.status, t.reason) for t in parsed.table_lines}
+    assert ("reject", "table_layout_not_recognised") in lines

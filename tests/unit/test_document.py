@@ -1,5 +1,5 @@
-from ingest.document import describe_document
-from ingest.segment import find_project_tables
+from ingest.forms.document_info import describe_document
+from ingest.forms.project.segment import find_project_tables
 from tests.forms import pdftotext_table, tab_table
 
 

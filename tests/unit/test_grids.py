@@ -1,6 +1,6 @@
 """Indicator grids, per layout family, on synthetic excerpts written for the tests."""
 
-from ingest.indicators import full_names, indicator_records, parse_indicator_grid
+from ingest.forms.project.indicators import full_names, indicator_records, parse_indicator_grid
 
 T = "\t"
 HEADER = f"绩效指标{T}一级指标{T}二级指标{T}三级指标{T}指标值{T}二级指标{T}三级指标{T}指标值"
@@ -54,9 +54,9 @@ def test_tab_grid_classifies_cells_by_vocabulary_not_position():
 def test_truncated_annual_names_get_the_full_name_and_keep_the_printed_one():
     lines = tuple(TAB_GRID)
     records = indicator_records("d:1", "d", "d.txt", parse_indicator_grid(lines, 0, len(lines) - 1))
-    row = next(r for r in records if r["period"] == "annual" and r["indicator_name_as_printed"] == "资金发放及")
-    assert row["indicator_name"] == "资金发放及时率"
-    parsed = (row["comparator"], row["target_value"], row["target_unit"], row["value_kind"])
+    row = next(r for r in records if r.period == "annual" and r.indicator_name_as_printed == "资金发放及")
+    assert row.indicator_name == "资金发放及时率"
+    parsed = (row.comparator, row.target_value, row.target_unit, row.value_kind)
     assert parsed == (None, 100, "%", "percent")
 
 

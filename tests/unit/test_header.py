@@ -1,6 +1,6 @@
 import pytest
 
-from ingest.header import parse_project_name
+from ingest.forms.project.header import parse_project_name
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,10 @@ import polars as pl
 import pytest
 
 import ingest.cache
-import ingest.pipeline
+import ingest.corpus
 from ingest import records
-from ingest.pipeline import ingest_directory, ingest_to_parquet
+from ingest.corpus import ingest_directory, ingest_to_parquet
+from ingest.settings import PoolSettings
 from tests.forms import pdftotext_table, tab_table
 
 
@@ -77,13 +78,13 @@ def test_a_parser_change_invalidates_every_entry(raw, tmp_path, monkeypatch):
 def test_the_fingerprint_covers_parser_code_and_vocabulary_seeds():
     files = {p.name for p in ingest.cache._INGEST_DIR.rglob("*.py")} | {
         p.name for p in ingest.cache._SEED_DIR.glob("*.csv")}
-    assert {"grid_text.py", "values.py", "indicator_label_variants.csv", "indicator_framework.csv"} <= files
+    assert {"indicator_text.py", "values.py", "indicator_label_variants.csv", "indicator_framework.csv"} <= files
 
 
 def test_split_documents_give_the_same_rows_in_file_order(raw, tmp_path, monkeypatch):
     expected = ingest_directory(raw).tables
-    monkeypatch.setattr(ingest.pipeline, "_BIG_DOCUMENT_BYTES", 1)  # every document split into chunks
-    monkeypatch.setattr(ingest.pipeline, "_PARALLEL_MIN_BYTES", 1)  # and parsed by the worker pool
+    # every document split into chunks and parsed by the worker pool
+    monkeypatch.setattr(ingest.corpus, "POOL", PoolSettings(big_document_bytes=1, parallel_min_bytes=1))
     ingest_to_parquet(raw, tmp_path / "out", tmp_path / "cache")
     _assert_same(_tables(tmp_path / "out"), expected)
     # a mix of cached and parsed documents keeps file order too

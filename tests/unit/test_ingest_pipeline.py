@@ -1,6 +1,6 @@
 import polars as pl
 
-from ingest.pipeline import ingest_directory, write_parquet
+from ingest.corpus import ingest_directory, write_parquet
 from tests.forms import pdftotext_table, tab_table
 
 

@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from ingest.narrative import narrative_figures
+from ingest.forms.narrative import narrative_figures
 
 LINES = (
     "第三部分 2024年度部门预算情况说明\t5",  # a table-of-contents entry, not the section
@@ -18,7 +18,7 @@ LINES = (
 
 def test_narrative_figures_with_their_labels_shares_and_lines():
     figures = narrative_figures(LINES, "d", "d.txt")
-    got = [(f["source_line"], f["label"], f["refers_to_label"], f["topic"], f["value"], f["unit"]) for f in figures]
+    got = [(f.source_line, f.label, f.refers_to_label, f.topic, f.value, f.unit) for f in figures]
     assert got == [
         (6, "年度支出预算", None, "expenditure", Decimal("100.00"), "万元"),
         (6, "基本支出", None, "basic_expenditure", Decimal("40.00"), "万元"),

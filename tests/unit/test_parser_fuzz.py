@@ -4,7 +4,7 @@ Windows of 200-400 lines of every seed file (004 included) are mutated: lines de
 the text truncated mid-line or mid-table, garbage characters inserted, characters deleted, digits replaced or
 lengthened, TABs removed, titles and other structural lines inserted in odd places, lines of another document
 spliced in, or the whole reduced to blank lines, a single line or one long line. Each result is read the way ingest
-reads a file (`document_from_bytes`) and parsed whole (`parse_document`); folders of such files (and of corrupted
+reads a file (`read_bytes`) and parsed whole (`parse_document`); folders of such files (and of corrupted
 bytes) go through `ingest_directory`, which builds the typed polars frames.
 
 What must hold: no exception; every reject has a reason and a line of the document (rejects about the whole
@@ -14,6 +14,7 @@ value the parsers produced.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 import tempfile
@@ -27,10 +28,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ingest import records
-from ingest.budget_tables import find_budget_tables
-from ingest.pipeline import ParsedDocument, ingest_directory, parse_document
-from ingest.reader import RawDocument, UnreadableDocument, document_from_bytes, read_document
-from ingest.segment import find_project_tables
+from ingest.corpus import ingest_directory
+from ingest.forms.budget.find import find_budget_tables
+from ingest.forms.document import parse_document
+from ingest.forms.project.segment import find_project_tables
+from ingest.forms.result import ParseResult
+from ingest.grid.model import Document
+from ingest.readers import UnreadableDocument, read_bytes, read_path
 from tests.conftest import SEED_RAW
 
 # (seed file, first line (0-based), number of lines): project tables in both layouts, budget tables, narratives,
@@ -53,7 +57,7 @@ _IDS = {"project_tables": "project_id", "indicators": "indicator_id", "budget_ta
 @cache
 def _seed_lines(prefix: str) -> tuple[str, ...]:
     (path,) = SEED_RAW.glob(f"{prefix}_*")
-    return read_document(path).lines
+    return read_path(path).lines
 
 
 def _window(window: tuple[str, int, int]) -> list[str]:
@@ -61,8 +65,8 @@ def _window(window: tuple[str, int, int]) -> list[str]:
     return list(_seed_lines(prefix)[first: first + count])
 
 
-def _document(lines: list[str], name: str = "fuzz.txt") -> RawDocument:
-    return document_from_bytes(name, ("\n".join(lines) + "\n").encode("utf-8"))
+def _document(lines: list[str], name: str = "fuzz.txt") -> Document:
+    return read_bytes(name, ("\n".join(lines) + "\n").encode("utf-8"))
 
 
 # --- mutations: (lines, random) -> lines ------------------------------------------------------------------------------
@@ -254,26 +258,30 @@ def _mutated(window: tuple[str, int, int], mutations: list[Mutation], seed: int)
 
 # --- what must hold ---------------------------------------------------------------------------------------------------
 
-def _problems(doc: RawDocument, parsed: ParsedDocument) -> list[str]:
+def _fields(row) -> dict:
+    return {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
+
+
+def _problems(doc: Document, parsed: ParseResult) -> list[str]:
     """Broken promises in one parse (empty when all hold)."""
     n = len(doc.lines)
     out = []
     for reject in parsed.rejects:
-        line, end = reject["source_line"], reject["source_line_end"]
-        if not (isinstance(reject["reason"], str) and reject["reason"].strip()):
+        line, end = reject.source_line, reject.source_line_end
+        if not (isinstance(reject.reason, str) and reject.reason.strip()):
             out.append(f"reject without a reason: {reject}")
         if line is None:
-            if reject["stage"] not in DOCUMENT_STAGES:
+            if reject.stage not in DOCUMENT_STAGES:
                 out.append(f"reject without a line: {reject}")
         elif not 1 <= line <= n or (end is not None and not line <= end <= n):
             out.append(f"reject outside the document's {n} lines: {reject}")
     for name in records.TABLES:
         for row in getattr(parsed, name):
-            for key, value in row.items():
+            for key, value in _fields(row).items():
                 if _LINE_COLUMN.search(key) and value is not None and not 1 <= value <= n:
                     out.append(f"{name}.{key} = {value} outside the document's {n} lines: {row}")
     for name, key in _IDS.items():
-        ids = [row[key] for row in getattr(parsed, name)]
+        ids = [getattr(row, key) for row in getattr(parsed, name)]
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated or None in ids:
             out.append(f"{name}.{key} not unique or null: {repeated[:3]}")
@@ -360,7 +368,7 @@ def _frame_problems(folder: Path, tables: dict[str, pl.DataFrame]) -> list[str]:
         out.append(f"files neither loaded nor rejected: {sorted(unaccounted)}")
     if read_rejects.filter(pl.col("reason").is_null() | (pl.col("reason") == "")).height:
         out.append("a read reject without a reason")
-    parsed = [parse_document(read_document(folder / name)) for name in sorted(loaded)]
+    parsed = [parse_document(read_path(folder / name)) for name in sorted(loaded)]
     for name in records.TABLES:
         if name == "files":
             continue  # written by ingest_directory itself, not by the parsers
@@ -370,9 +378,9 @@ def _frame_problems(folder: Path, tables: dict[str, pl.DataFrame]) -> list[str]:
             out.append(f"{name}: {len(rows)} rows parsed, {frame.height} in the frame")
             continue
         for column in frame.columns:
-            values = sum(row.get(column) is not None for row in rows)
+            values = sum(getattr(row, column) is not None for row in rows)
             if frame.height - frame[column].null_count() != values:
-                lost = [row[column] for row in rows if row.get(column) is not None][:3]
+                lost = [getattr(row, column) for row in rows if getattr(row, column) is not None][:3]
                 out.append(f"{name}.{column}: {values} values parsed, {frame.height - frame[column].null_count()} "
                            f"in the frame (e.g. {lost})")
     return out
@@ -455,7 +463,7 @@ def test_a_document_that_cannot_be_decoded_is_refused_with_unreadable_document_o
     failures = []
     for name, data in _corrupt_files().items():
         try:
-            document_from_bytes(name, data)
+            read_bytes(name, data)
         except UnreadableDocument:
             pass
         except Exception as exc:  # reported

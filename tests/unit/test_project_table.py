@@ -4,15 +4,15 @@ from decimal import Decimal
 
 import pytest
 
-from ingest.project_table import parse_project_category, parse_project_table, split_department
-from ingest.segment import find_project_tables
+from ingest.forms.project.header import parse_project_category, read_project_header, split_department
+from ingest.forms.project.segment import find_project_tables
 from tests.forms import T, pdf_report_table, pdftotext_table, tab_table, wan_yuan_application
 
 
 def _parse(lines):
     lines = tuple(lines)
     (seg,) = find_project_tables(lines)
-    return parse_project_table(lines, seg), lines
+    return read_project_header(lines, seg), lines
 
 
 def _amounts(result):

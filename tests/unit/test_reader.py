@@ -1,6 +1,7 @@
 import pytest
 
-from ingest.reader import UnreadableDocument, decode_bytes, read_document, split_lines
+from ingest.readers import UnreadableDocument, read_path
+from ingest.readers.text import decode_bytes, split_lines
 
 TEXT = "项目名称\t测试项目\n主管部门及代码\t001-某局\n"
 
@@ -44,7 +45,7 @@ def test_form_feed_does_not_split_a_line():
 def test_read_document_keeps_lineage_facts(tmp_path):
     path = tmp_path / "county_2024.txt"
     path.write_bytes(TEXT.encode("gb18030"))
-    doc = read_document(path)
+    doc = read_path(path)
     assert doc.source_file == "county_2024.txt"
     assert doc.document_id == "county_2024"
     assert doc.encoding == "gb18030"

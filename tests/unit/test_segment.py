@@ -1,5 +1,5 @@
-from ingest.header import parse_project_name
-from ingest.segment import find_project_tables
+from ingest.forms.project.header import parse_project_name
+from ingest.forms.project.segment import find_project_tables
 from tests.forms import pdftotext_table, tab_table
 
 

@@ -15,6 +15,7 @@ The number and value grammars, the header and grid labels and the structural lin
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tempfile
 from bisect import bisect_right
@@ -28,18 +29,21 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ingest import grammar, records
-from ingest.budget_tables import find_budget_tables, parse_budget_table
-from ingest.document import describe_document
+from ingest.forms.budget.find import find_budget_tables
+from ingest.forms.budget.tables import parse_budget_table
+from ingest.forms.document import parse_document
+from ingest.forms.document_info import describe_document
+from ingest.forms.narrative import narrative_figures
+from ingest.forms.project.segment import find_project_tables
 from ingest.grammar import budget as bg
 from ingest.grammar import header as hg
 from ingest.grammar import indicators as voc
 from ingest.grammar.dates import parse_filled_date
 from ingest.grammar.numbers import parse_amount
 from ingest.grammar.values import parse_target, peel_value
-from ingest.narrative import narrative_figures
-from ingest.pipeline import parse_document
-from ingest.reader import RawDocument, document_from_bytes, read_document
-from ingest.segment import find_project_tables
+from ingest.grid.model import Document
+from ingest.readers import read_bytes, read_path
+from ingest.readers.text import document_of_lines
 from tests.conftest import SEED_RAW
 from tests.forms import pdf_report_table, pdftotext_table, tab_table, wan_yuan_application
 
@@ -59,7 +63,7 @@ def _settings(examples: int) -> settings:
 @cache
 def _seed_lines(prefix: str) -> tuple[str, ...]:
     (path,) = SEED_RAW.glob(f"{prefix}_*")
-    return read_document(path).lines
+    return read_path(path).lines
 
 
 def _project_excerpt(prefix: str, first: int, count: int) -> tuple[str, ...]:
@@ -123,10 +127,10 @@ def _excerpt(name: str) -> tuple[str, ...]:
     return EXCERPTS[name][1]()
 
 
-def _document(lines: list[str] | tuple[str, ...]) -> RawDocument:
+def _document(lines: list[str] | tuple[str, ...]) -> Document:
     """The document as ingest reads it: UTF-8 bytes, one line per line (a final newline, so that a last empty line
     stays a line)."""
-    return document_from_bytes(DOC_NAME, ("\n".join(lines) + "\n").encode("utf-8"))
+    return read_bytes(DOC_NAME, ("\n".join(lines) + "\n").encode("utf-8"))
 
 
 # --- comparing parses -----------------------------------------------------------------------------------------------
@@ -149,9 +153,10 @@ def _snapshot(lines: list[str] | tuple[str, ...]) -> Snapshot:
     return _parse(_document(lines))
 
 
-def _parse(doc: RawDocument) -> Snapshot:
+def _parse(doc: Document) -> Snapshot:
     parsed = parse_document(doc)
-    snap = {name: [dict(row) for row in getattr(parsed, name)] for name in records.TABLES}
+    snap = {name: [{f.name: getattr(row, f.name) for f in dataclasses.fields(row)} for row in getattr(parsed, name)]
+            for name in records.TABLES}
     for rows in snap.values():
         for row in rows:
             for key in _BYTE_FACTS:
@@ -173,7 +178,7 @@ def _shifted(snap: Snapshot, new_line: Callable[[int], int], line_count: int) ->
     or a message (`<document>:<line>…`) moved, and the file's line count."""
     out = _copy(snap)
     for name, rows in out.items():
-        per_file = "sha256" in records.TABLES[name]
+        per_file = "sha256" in records.SCHEMAS[name].names
         for row in rows:
             for key, value in row.items():
                 if _LINE_COLUMN.search(key) and isinstance(value, int):
@@ -260,7 +265,7 @@ def _space_significant_lines(lines: tuple[str, ...]) -> set[int]:
     cells, not layout."""
     out: set[int] = set()
     for table in find_budget_tables(lines):
-        if parse_budget_table(lines, table, DOC_ID, DOC_NAME).table.get("layout") == "text":
+        if parse_budget_table(document_of_lines(lines, DOC_NAME), table).budget_tables[0].layout == "text":
             out.update(range(table.title_line - 1, table.end_line))
     return out
 
@@ -346,7 +351,7 @@ def test_wide_spaces_in_place_of_spaces_do_not_change_the_parse(name, data):
     _assert_same_parse(_plain_spaces_in_messages(_reference(name)), _plain_spaces_in_messages(got))
 
 
-ENCODINGS = {  # name -> (byte-order mark, codec, the encoding read_document reports)
+ENCODINGS = {  # name -> (byte-order mark, codec, the encoding read_path reports)
     "utf-8": (b"", "utf-8", "utf-8"),
     "utf-8 with BOM": (b"\xef\xbb\xbf", "utf-8", "utf-8-sig"),
     "gb18030": (b"", "gb18030", "gb18030"),
@@ -367,13 +372,13 @@ def scratch():
        final_newline=st.booleans())
 def test_encoding_and_line_endings_round_trip(scratch, name, encoding, newline, final_newline):
     """The same text as UTF-8 (with or without BOM), GB18030 or UTF-16 (either byte order), with LF, CRLF or CR line
-    ends, read by read_document: the same lines, the same parse (line numbers included)."""
+    ends, read by read_path: the same lines, the same parse (line numbers included)."""
     lines = _excerpt(name)
     bom, codec, reported = ENCODINGS[encoding]
     final = newline if final_newline or lines[-1] == "" else ""  # a last empty line needs its newline to count
     path = scratch / DOC_NAME
     path.write_bytes(bom + (newline.join(lines) + final).encode(codec))
-    doc = read_document(path)
+    doc = read_path(path)
     assert doc.encoding == reported
     assert doc.lines == lines
     _assert_same_parse(_reference(name), _parse(doc))
@@ -387,7 +392,7 @@ def test_whole_seed_documents_decode_to_the_same_lines_in_every_encoding(scratch
     for newline in ("\r\n", "\r"):
         path = scratch / f"{prefix}.txt"
         path.write_bytes(bom + (newline.join(lines) + newline).encode(codec))
-        doc = read_document(path)
+        doc = read_path(path)
         assert (doc.encoding, doc.lines) == (reported, lines)
 
 

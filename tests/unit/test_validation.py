@@ -9,11 +9,14 @@ CLEAN_DOCS = (
     "select 'd1' as document_id, '吕梁市' as region_name, 'city' as admin_level, "
     "2024 as fiscal_year, 3 as project_table_count"
 )
+# The third table is printed over two pages of a PDF: its last line (page 4, line 5) lies below its name row
+# (page 3, line 40) although the page-relative line number is smaller.
 CLEAN_PROJECTS = """
 select * from (values
-    ('d1:5', 'd1', 'd1.txt', '甲项目', 5, 40),
-    ('d1:45', 'd1', 'd1.txt', '乙项目', 45, 80)
-) t(project_id, document_id, source_file, project_name, source_line, source_line_end)
+    ('d1:5', 'd1', 'd1.txt', '甲项目', 5, null::bigint, 40, null::bigint),
+    ('d1:45', 'd1', 'd1.txt', '乙项目', 45, null, 80, null),
+    ('d2:90', 'd1', 'd2.pdf', '丙项目', 40, 3, 5, 4)
+) t(project_id, document_id, source_file, project_name, source_line, source_page, source_line_end, source_page_end)
 """
 
 
@@ -54,9 +57,9 @@ def test_bad_marts_are_reported_with_severity(tmp_path):
     docs = CLEAN_DOCS.replace("'city'", "'prefecture'").replace("2024", "1024")
     projects = """
     select * from (values
-        ('d1:5', 'd1', 'd1.txt', null, 5, 40),
-        ('d1:5', 'd1', 'd1.txt', '乙项目', 45, 30)
-    ) t(project_id, document_id, source_file, project_name, source_line, source_line_end)
+        ('d1:5', 'd1', 'd1.txt', null, 5, null::bigint, 40, null::bigint),
+        ('d1:5', 'd1', 'd1.txt', '乙项目', 45, null, 30, null)
+    ) t(project_id, document_id, source_file, project_name, source_line, source_page, source_line_end, source_page_end)
     """
     report = run_validation(_warehouse(tmp_path / "w.duckdb", docs, projects), tmp_path / "gx")
     assert _failures(report) == {

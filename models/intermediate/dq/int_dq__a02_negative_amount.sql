@@ -1,11 +1,11 @@
 -- Rule A02: see seeds/validation_rules.csv. One row per failing object.
-select 'A02' as rule_id, source_file, source_line, 'project_funding' as object_type, funding_id as object_id,
+select 'A02' as rule_id, source_file, source_line, source_page, 'project_funding' as object_type, funding_id as object_id,
     'negative amount ' || amount_as_printed as message, '>= 0' as expected, amount_yuan::varchar as actual,
     amount_yuan::double as difference
 from {{ ref('fct_project_funding') }}
 where amount_yuan < 0
 union all
-select 'A02', source_file, source_line, 'budget_line', budget_line_id, 'negative amount ' || amount_as_printed, '>= 0',
+select 'A02', source_file, source_line, source_page, 'budget_line', budget_line_id, 'negative amount ' || amount_as_printed, '>= 0',
     amount_wan_yuan::varchar, amount_wan_yuan::double
 from {{ ref('fct_budget_line') }}
 where amount_wan_yuan < 0

@@ -4,7 +4,8 @@ with periods as (
         project_id,
         any_value(source_file) as source_file,
         period,
-        min(source_line) as source_line,
+        arg_min(source_line, (coalesce(source_page, 0), source_line)) as source_line,
+        arg_min(source_page, (coalesce(source_page, 0), source_line)) as source_page,
         bool_or(fund_source = 'total' and amount_yuan is not null) as has_total,
         bool_or(fund_source = 'total') as prints_total_label,
         count(amount_yuan) filter (where fund_source <> 'total') as sources_with_amount,
@@ -17,7 +18,7 @@ projects as (
     select project_id, bool_or(has_total) as any_total from periods group by project_id
 )
 
-select 'A13' as rule_id, p.source_file, p.source_line, 'project_funding' as object_type,
+select 'A13' as rule_id, p.source_file, p.source_line, p.source_page, 'project_funding' as object_type,
     p.project_id || ':' || p.period as object_id,
     case when not p.has_total then p.period || ' total left blank'
         else p.period || ' total printed but every source blank' end as message,

@@ -7,7 +7,7 @@ with counts as (
     group by project_id
 )
 
-select 'I10' as rule_id, p.source_file, p.grid_line as source_line, 'project' as object_type, p.project_id as object_id,
+select 'I10' as rule_id, p.source_file, p.grid_line as source_line, p.grid_page as source_page, 'project' as object_type, p.project_id as object_id,
     p.project_name || ': the two periods list different numbers of indicators' as message,
     c.implementation_indicators::varchar as expected, c.annual_indicators::varchar as actual,
     (c.annual_indicators - c.implementation_indicators)::double as difference

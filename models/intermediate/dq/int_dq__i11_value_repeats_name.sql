@@ -1,5 +1,5 @@
 -- Rule I11: see seeds/validation_rules.csv. One row per failing object.
-select 'I11' as rule_id, source_file, source_line, 'indicator' as object_type, indicator_id as object_id,
+select 'I11' as rule_id, source_file, source_line, source_page, 'indicator' as object_type, indicator_id as object_id,
     indicator_name || ': the target repeats the name' as message, 'a target' as expected, target_text as actual,
     null::double as difference
 from {{ ref('fct_indicator') }}

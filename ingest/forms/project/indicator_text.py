@@ -8,25 +8,20 @@ that differ between periods, truncated annual names) is split into `name value` 
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 
+from ingest.forms.project.indicator_rows import GridParse, IndicatorRow
+from ingest.forms.stream import LineStream
 from ingest.grammar import indicators as voc
 from ingest.grammar.labels import DISCLOSURE_COVER
-from ingest.grammar.text import squeeze
+from ingest.grammar.text import PAGE_NUMBER, SPACE_RUN, join_wrapped, squeeze
 from ingest.grammar.values import parse_target, peel_value
-from ingest.indicator_records import GridParse, IndicatorRow
-from ingest.stream import LineStream, join_wrapped
-
-_PAGE_ARTIFACT = re.compile(r"^[-—–]\s*\d+\s*[-—–]$")
-_SPACE = re.compile(r"\s+")
-_UNIT_ONLY = re.compile(r"^(?:%|％|[\u4e00-\u9fff/㎡]{1,5})$")
 
 
 def _is_heading_line(text: str) -> bool:
     compact = squeeze(text)
-    return (compact in {"绩", "效", "指", "标", "绩效", "指标"} or "一级指标" in compact
-            or bool(_PAGE_ARTIFACT.match(text.strip())) or bool(DISCLOSURE_COVER.match(compact)))
+    return (compact in voc.VERTICAL_HEADING_PIECES or voc.LEVEL1_HEADING in compact
+            or bool(PAGE_NUMBER.match(text.strip())) or bool(DISCLOSURE_COVER.match(compact)))
 
 
 class _Fragment:
@@ -66,13 +61,6 @@ def _equal_halves(fragments: list[_Fragment]) -> tuple[list[_Fragment], list[_Fr
     return None
 
 
-# Endings of indicator names (率, 度, 时间 …): where a wrapped name most likely stops and its value begins.
-_NAME_ENDING = re.compile(
-    r"(?:率|度|数|量|时间|时限|期限|时效|成本|性|比例|面积|标准|情况|金额|经费|费用|费|天数|周期|次数|规模|效果|能力|水平|"
-    r"里程|项目)[)）]?$"
-)
-
-
 def _lines_agree(a: _Fragment, b: _Fragment) -> bool:
     if a.compact == b.compact:
         return True
@@ -110,13 +98,13 @@ def _name_and_value(fragments: list[_Fragment]) -> tuple[str, str]:
     for k in range(1, len(texts)):
         name = "".join(t.replace(" ", "") for t in texts[:k])
         value = join_wrapped(texts[k:])
-        score = (2 if _NAME_ENDING.search(name) else 0) + (1 if parse_target(value).kind != "qualitative" else 0)
+        score = (2 if voc.NAME_ENDING.search(name) else 0) + (1 if parse_target(value).kind != "qualitative" else 0)
         score -= 2 * sum(len(t) > 14 for t in texts[k:])
         candidates.append((score, -len(value), (name, value)))
     last_name, last_value = peel_value(texts[-1])
     if last_value and last_name:  # the last line holds the end of the name and the value
         name = "".join(t.replace(" ", "") for t in texts[:-1]) + last_name.replace(" ", "")
-        score = 1 + (2 if _NAME_ENDING.search(name) else 0) + (1 if parse_target(last_value).kind != "qualitative"
+        score = 1 + (2 if voc.NAME_ENDING.search(name) else 0) + (1 if parse_target(last_value).kind != "qualitative"
                                                                  else 0)
         candidates.append((score, -len(last_value), (name, last_value)))
     return max(candidates)[2]
@@ -151,7 +139,7 @@ def _recover_glued(item: tuple[str, str], other: tuple[str, str]) -> tuple[str, 
 def _two_items(text: str) -> tuple[int, tuple[str, str], tuple[str, str]] | None:
     """`name value name value` on one line: (cut position, left item, right item), or None. Values glued to
     their names (`…规范性促进 …对工促进`) are recovered from what the two cells share."""
-    for m in _SPACE.finditer(text):
+    for m in SPACE_RUN.finditer(text):
         left, right = peel_value(text[: m.start()]), peel_value(text[m.start():])
         if not (left[0] and right[0]):
             continue
@@ -179,7 +167,7 @@ def _merge_value_continuations(fragments: list[_Fragment]) -> list[_Fragment]:
     for frag in fragments:
         kind = parse_target(frag.text).kind
         only_number = kind in ("numeric", "percent") and frag.text[:1] in "≥≤<>＜＞=0123456789"
-        only_unit = bool(_UNIT_ONLY.match(frag.compact)) and merged and merged[-1].compact[-1:].isdigit()
+        only_unit = bool(voc.UNIT_ONLY.match(frag.compact)) and merged and merged[-1].compact[-1:].isdigit()
         if merged and (only_number or only_unit):
             joiner = "" if only_unit else " "
             merged[-1] = _Fragment(merged[-1].text + joiner + frag.text, merged[-1].line, merged[-1].side)

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ingest import grammar
-from ingest.segment import TableSegment
+from ingest.forms.project.segment import TableSegment
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class DocumentInfo:
 def _find_cover(lines: tuple[str, ...]) -> tuple[str | None, int | None, int | None]:
     """(publisher, year, line) from a `…2024年度部门预算公开` cover or running title."""
     for i, line in enumerate(lines):
-        if not grammar.contains_spaced(line, "预算公开"):
+        if not grammar.contains_spaced(line, grammar.DISCLOSURE_WORD):
             continue
         m = grammar.DISCLOSURE_COVER.match(grammar.squeeze(line))
         if not m:

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ingest.forms.result import ParseResult
+from ingest.grid.model import Document
+from ingest.records import TableLines
+
 # Status -> role. Project tables: title block, header (fields and funding), grid lines, footer. Budget tables:
 # title, meta lines (表号, 单位, page numbers), headings, amount rows and the wrapped labels they carry.
 LINE_ROLES = {
@@ -60,3 +64,18 @@ def account_lines(lines: tuple[str, ...], first: int, last: int, statuses: dict[
         entry[0] += 1
     out = [StatusCount(status, LINE_ROLES[status], reason, n, line) for (status, reason), (n, line) in counts.items()]
     return sorted(out, key=lambda c: c.first_line), unaccounted
+
+
+def account_table(doc: Document, out: ParseResult, table_id: str, kind: str, first: int, last: int,
+                  statuses: dict[int, str], reasons: dict[int, str]) -> None:
+    """Line accounting records of one table; a non-blank line no parser claimed becomes a reject too."""
+    counts, unaccounted = account_lines(doc.lines, first, last, statuses, reasons)
+    out.table_lines += [
+        TableLines(document_id=doc.document_id, source_file=doc.source_file, table_id=table_id, table_kind=kind,
+                   first_line=first, last_line=last, status=c.status, line_role=c.role, reason=c.reason,
+                   line_count=c.line_count, first_line_with_status=c.first_line)
+        for c in counts
+    ]
+    for line in unaccounted:
+        out.reject(doc.document_id, doc.source_file, line, line, "line_accounting", "unaccounted_line",
+                   f"{table_id}: no parser read this line: {doc.lines[line - 1].strip()[:60]}")

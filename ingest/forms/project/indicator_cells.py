@@ -4,14 +4,11 @@ and each row is split into its implementation half and its annual half by the le
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 
+from ingest.forms.project.indicator_rows import GridParse, IndicatorRow
 from ingest.grammar import indicators as voc
 from ingest.grammar.text import clean_text, squeeze
-from ingest.indicator_records import GridParse, IndicatorRow
-
-_STRAY_LABEL_CHAR = re.compile(r"^标\s+(?=\S)")  # a `标` of the vertical 绩效指标 label glued onto a name
 
 
 def _similar(a: str, b: str) -> bool:
@@ -42,7 +39,7 @@ def _classify(cells: list[str]) -> list[tuple[str, str]]:
         elif voc.level1_of(cell):
             out.append(("l1", cell))
         else:
-            out.append(("content", _STRAY_LABEL_CHAR.sub("", cell)))
+            out.append(("content", voc.STRAY_LABEL_CHAR.sub("", cell)))
     return out
 
 
@@ -108,8 +105,8 @@ def parse_cell_grid(lines: tuple[str, ...], first: int, last: int) -> GridParse:
             continue
         cells = [c for _, c in indexed]
         squeezed = [squeeze(c) for c in cells]
-        if squeezed.count("二级指标") == 2:  # the heading row: where the annual columns start
-            annual_column = indexed[[i for i, c in enumerate(squeezed) if c == "二级指标"][1]][0]
+        if squeezed.count(voc.LEVEL2_HEADING) == 2:  # the heading row: where the annual columns start
+            annual_column = indexed[[i for i, c in enumerate(squeezed) if c == voc.LEVEL2_HEADING][1]][0]
         tokens = _classify(cells)
         if all(kind in ("heading",) for kind, _ in tokens):
             result.mark(line_no, "label")

@@ -1,4 +1,4 @@
-"""A table region as one searchable string that remembers which raw line every character came from."""
+"""A region of the line view as one searchable string that remembers which position every character came from."""
 
 from __future__ import annotations
 
@@ -38,15 +38,3 @@ class LineStream:
             return None
         return self.line_numbers[max(0, bisect_right(self.starts, offset) - 1)]
 
-
-def join_wrapped(pieces: list[str]) -> str:
-    """Join text that an extractor wrapped: no space inside CJK text, one space between Latin words or numbers."""
-    out = ""
-    for piece in pieces:
-        piece = piece.strip()
-        if not piece:
-            continue
-        if out and out[-1].isascii() and out[-1].isalnum() and piece[0].isascii() and piece[0].isalnum():
-            out += " "
-        out += piece
-    return out

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from ingest.forms.project.indicator_cells import parse_cell_grid
+from ingest.forms.project.indicator_rows import GridParse, IndicatorRow
+from ingest.forms.project.indicator_text import parse_text_grid
 from ingest.grammar.text import squeeze
 from ingest.grammar.values import parse_target
-from ingest.grid_cells import parse_cell_grid
-from ingest.grid_text import parse_text_grid
-from ingest.indicator_records import GridParse, IndicatorRow
+from ingest.records import Indicator
 
 
 def parse_indicator_grid(lines: tuple[str, ...], first: int, last: int) -> GridParse:
@@ -53,33 +54,17 @@ def full_names(rows: list[IndicatorRow]) -> dict[int, str]:
     return completed
 
 
-def indicator_records(project_id: str, document_id: str, source_file: str, grid: GridParse) -> list[dict]:
+def indicator_records(project_id: str, document_id: str, source_file: str, grid: GridParse) -> list[Indicator]:
     completed = full_names(grid.rows)
     out = []
     for row in grid.rows:
         target = parse_target(row.target_text)
-        out.append(
-            {
-                "indicator_id": f"{project_id}:{row.period[0]}{row.position + 1}",
-                "project_id": project_id,
-                "document_id": document_id,
-                "source_file": source_file,
-                "period": row.period,
-                "position": row.position + 1,
-                "level1": row.level1,
-                "level1_printed": row.level1_printed,
-                "level2": row.level2,
-                "level2_printed": row.level2_printed,
-                "indicator_name": completed.get(id(row), row.name),
-                "indicator_name_as_printed": row.name,
-                "target_text": target.text,
-                "comparator": target.comparator,
-                "target_value": target.value,
-                "target_unit": target.unit,
-                "value_kind": target.kind,
-                "target_value_yuan": target.value_yuan,
-                "is_placeholder": row.is_placeholder,
-                "source_line": row.source_line,
-            }
-        )
+        out.append(Indicator(
+            indicator_id=f"{project_id}:{row.period[0]}{row.position + 1}", project_id=project_id,
+            document_id=document_id, source_file=source_file, period=row.period, position=row.position + 1,
+            level1=row.level1, level1_printed=row.level1_printed, level2=row.level2, level2_printed=row.level2_printed,
+            indicator_name=completed.get(id(row), row.name), indicator_name_as_printed=row.name,
+            target_text=target.text, comparator=target.comparator, target_value=target.value,
+            target_unit=target.unit, value_kind=target.kind, target_value_yuan=target.value_yuan,
+            is_placeholder=row.is_placeholder, source_line=row.source_line))
     return out

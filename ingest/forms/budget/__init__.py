@@ -1,0 +1,1 @@
+"""Department budget tables: found by their titles (find), read into amount cells (tables, overall)."""

@@ -1,0 +1,117 @@
+"""The narrative form parser: the figures the 情况说明 of a budget disclosure states (amounts in 万元, percentages
+and counts), each with the words before it and its line, so that they can be compared with the tables."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ingest.forms.result import ParseResult
+from ingest.grammar import narrative as ng
+from ingest.grammar.labels import is_project_table_title
+from ingest.grammar.numbers import is_plausible
+from ingest.grammar.text import clean_text, contains_spaced, squeeze
+from ingest.grid.model import Document
+from ingest.records import NarrativeFigure
+
+Paragraph = tuple[str, list[tuple[int, int]], str | None]  # (text, [(offset, position)], section heading)
+
+
+def _topic(text: str) -> str | None:
+    return next((topic for word, topic in ng.TOPICS if word in text), None)
+
+
+def _paragraphs(lines: tuple[str, ...], start: int) -> list[Paragraph]:
+    """(text, [(offset, line)], section) per paragraph: wrapped lines (pdftotext) are joined until a sentence
+    ends or a heading starts, so that a figure and the words before it stay together."""
+    out: list[Paragraph] = []
+    text, spans, section = "", [], None
+
+    def flush() -> None:
+        nonlocal text, spans
+        if text:
+            out.append((text, spans, section))
+        text, spans = "", []
+
+    for i in range(start + 1, len(lines)):
+        line = clean_text(lines[i])
+        compact = squeeze(line)
+        if not compact:
+            continue
+        if ng.NARRATIVE_END.match(compact) or is_project_table_title(lines[i]):
+            break
+        if ng.HEADING.match(compact):
+            flush()
+            section = compact[:40]
+        spans.append((len(text), i + 1))
+        text += line
+        if line.endswith(ng.SENTENCE_ENDS) or ng.HEADING.match(compact):
+            flush()
+    flush()
+    return out
+
+
+def _line_of(spans: list[tuple[int, int]], offset: int) -> int:
+    return next(line for start, line in reversed(spans) if start <= offset)
+
+
+def narrative_figures(lines: tuple[str, ...], document_id: str, source_file: str) -> list[NarrativeFigure]:
+    start = next((i for i, line in enumerate(lines)
+                  if contains_spaced(line, ng.NARRATIVE_WORD) and ng.NARRATIVE_START.match(squeeze(line))), None)
+    if start is None:
+        return []
+    out: list[NarrativeFigure] = []
+    for p, (text, spans, section) in enumerate(_paragraphs(lines, start)):
+        figures: list[tuple[NarrativeFigure, int]] = []  # (figure, offset of its number in the paragraph)
+        last_money_label = None
+        for n, m in enumerate(ng.FIGURE.finditer(text)):
+            value = Decimal(m.group("number").replace(",", ""))
+            if not is_plausible(value):
+                continue  # a run of digits, not a figure (and too wide for the column)
+            unit = "%" if m.group("unit") in ng.PERCENT_UNITS else m.group("unit")
+            label = m.group("label").strip("、")
+            refers_to = last_money_label if unit == "%" and label.endswith(ng.SHARE_OF) or label == "" else None
+            line = _line_of(spans, m.start())
+            figures.append((NarrativeFigure(
+                narrative_figure_id=f"{document_id}:{line}:{p + 1}.{n + 1}", document_id=document_id,
+                source_file=source_file, source_line=line, section=section, label=label or None,
+                refers_to_label=refers_to, topic=_topic((label or "") + (refers_to or "") + (section or "")),
+                value=value, unit=unit, figure_text=m.group(0).strip()), m.start("number")))
+            if unit == ng.MONEY_UNIT:
+                last_money_label = label
+        _link_breakdowns(text, figures)
+        out += [figure for figure, _ in figures]
+    return out
+
+
+def _link_breakdowns(text: str, figures: list[tuple[NarrativeFigure, int]]) -> None:
+    """`X万元，其中：a万元，b万元` states X = a + b: link each part to its whole. The whole is the last amount
+    before 其中 (also across a full stop: `…共计X万元。其中：…`); the parts run to the sentence end."""
+    money = [(f, offset) for f, offset in figures
+             if f.unit == ng.MONEY_UNIT and not any(w in (f.label or "") for w in ng.CHANGE_WORDS)]
+    openers = [m.start() for m in ng.BREAKDOWN.finditer(text)]
+    wholes: dict[int, NarrativeFigure] = {}
+    for q in openers:
+        sentence_start = text.rfind(ng.FULL_STOP, 0, q) + 1
+        before = [(f, offset) for f, offset in money if offset < q]
+        if not before:
+            continue
+        if before[-1][1] < sentence_start:
+            # `…共计X万元。其中：…` continues the sentence before only when that sentence states one amount.
+            previous_start = text.rfind(ng.FULL_STOP, 0, sentence_start - 1) + 1
+            if sum(previous_start <= offset < sentence_start for _, offset in money) != 1:
+                continue
+        wholes[q] = before[-1][0]
+    whole_ids = {id(f) for f in wholes.values()}
+    for f, offset in money:
+        if id(f) in whole_ids:
+            continue
+        q = max((q for q in wholes if q < offset), default=None)
+        if q is not None and ng.FULL_STOP not in text[q:offset]:
+            f.part_of_figure_id = wholes[q].narrative_figure_id
+
+
+def parse_narrative(doc: Document) -> ParseResult:
+    """The narrative form parser's result: the figures of the document's 情况说明 (none when it has none)."""
+    out = ParseResult()
+    out.narrative_figures += narrative_figures(doc.lines, doc.document_id, doc.source_file)
+    return out
