@@ -10,12 +10,12 @@ DUCKDB  ?= warehouse/budget.duckdb
 STRICT  ?=
 FORCE   ?=
 FACTORS ?= 1,10,100
+ARGS    ?= build
 
-# Offline-safe: no usage tracking, no version checks, no interpreter downloads.
-export DBT_SEND_ANONYMOUS_USAGE_STATS := false
-export DO_NOT_TRACK := 1
-export DBT_VERSION_CHECK := false
-export GX_ANALYTICS_ENABLED := false
+# Offline-safe: no usage tracking, no version checks (offline.env, shared with CI and the pipeline), no interpreter
+# downloads.
+include offline.env
+export $(shell sed -n 's/^\([A-Z_][A-Z_0-9]*\)=.*/\1/p' offline.env)
 export UV_PYTHON_DOWNLOADS := never
 export UV_COMPILE_BYTECODE := 1
 export UV_NO_PROGRESS := 1
@@ -24,14 +24,15 @@ export UV_NO_PROGRESS := 1
 LOCK_HASH  := $(shell (sha256sum requirements.txt 2>/dev/null || shasum -a 256 requirements.txt) | cut -c1-16)
 VENV_STAMP := $(VENV)/.synced-$(LOCK_HASH)
 
-.PHONY: build validate docs test lint bench venv clean help
+.PHONY: build validate docs dbt test lint bench venv clean help
 
 help:
 	@echo "make build [RAW_DIR=dir] [DUCKDB=file] [FORCE=1]  raw documents -> dbt build -> validation -> DuckDB file"
 	@echo "make validate [STRICT=1]                re-run validation on the served warehouse"
 	@echo "make docs                                dbt docs and GX Data Docs of the served warehouse (static HTML)"
+	@echo "make dbt ARGS=\"build -s fct_indicator\"   dbt by hand on the served warehouse and its last ingest"
 	@echo "make test                                the test suite (pytest)"
-	@echo "make lint                                ruff"
+	@echo "make lint                                ruff (Python) and sqlfluff (the dbt SQL)"
 	@echo "make bench [FACTORS=1,10,100]            time and measure every stage at N x the shipped corpus"
 
 venv: $(VENV_STAMP)
@@ -57,6 +58,9 @@ validate: $(VENV_STAMP)
 docs: $(VENV_STAMP)
 	@$(PY) -m pipeline docs --duckdb "$(DUCKDB)"
 
+dbt: $(VENV_STAMP)
+	@$(PY) -m pipeline dbt --duckdb "$(DUCKDB)" -- $(ARGS)
+
 test: $(VENV_STAMP)
 	@$(PY) -m pytest
 
@@ -65,6 +69,7 @@ bench: $(VENV_STAMP)
 
 lint: $(VENV_STAMP)
 	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/sqlfluff lint models macros tests/dbt --disable-progress-bar --nocolor
 
 clean:
 	rm -rf warehouse target logs .pytest_cache .ruff_cache bench/work

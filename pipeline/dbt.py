@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import json
 import os
 import re
 import subprocess
@@ -11,12 +13,27 @@ from pathlib import Path
 
 from pipeline.paths import REPO_ROOT, BuildPaths
 
-OFFLINE_ENV = {
-    "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-    "DO_NOT_TRACK": "1",
-    "DBT_VERSION_CHECK": "false",
-    "GX_ANALYTICS_ENABLED": "false",
-}
+RULE_CATALOG = REPO_ROOT / "seeds" / "validation_rules.csv"
+
+
+def _read_env_file(path: Path) -> dict[str, str]:
+    pairs = (line.split("=", 1) for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.lstrip().startswith("#"))
+    return {key.strip(): value.strip() for key, value in pairs}
+
+
+# No usage tracking, no version checks: offline.env is the one place that says so (the Makefile and CI read it too).
+OFFLINE_ENV = _read_env_file(REPO_ROOT / "offline.env")
+
+
+def rule_models() -> list[str]:
+    """The model of every rule of the catalog, in catalog order: fct_dq_finding unites them."""
+    with RULE_CATALOG.open(encoding="utf-8") as fh:
+        return [row["model"] for row in csv.DictReader(fh)]
+
+
+def dbt_vars() -> str:
+    return json.dumps({"dq_rule_models": rule_models()})
 
 
 class DbtFailed(RuntimeError):
@@ -51,7 +68,7 @@ def dbt_executable() -> str:
 
 def run_dbt(paths: BuildPaths, db_file: Path, command: str = "build", *extra: str) -> DbtSummary:
     proc = subprocess.run(
-        [dbt_executable(), "--no-version-check", "--no-use-colors", command, *extra],
+        [dbt_executable(), "--no-version-check", "--no-use-colors", command, *extra, "--vars", dbt_vars()],
         cwd=REPO_ROOT,
         env=dbt_env(paths, db_file),
         capture_output=True,
@@ -64,3 +81,11 @@ def run_dbt(paths: BuildPaths, db_file: Path, command: str = "build", *extra: st
         raise DbtFailed(f"dbt {command} failed (exit {proc.returncode}). {summary}\n{tail or proc.stdout[-3000:]}"
                         f"\nFull log: {paths.work_dir / 'dbt-logs' / 'dbt.log'}")
     return DbtSummary(summary)
+
+
+def run_dbt_interactive(paths: BuildPaths, db_file: Path, args: list[str]) -> int:
+    """dbt with the user's arguments, its output shown as it runs (`make dbt ARGS=...`)."""
+    if "--vars" not in args:
+        args = [*args, "--vars", dbt_vars()]
+    return subprocess.run([dbt_executable(), "--no-version-check", *args], cwd=REPO_ROOT,
+                          env=dbt_env(paths, db_file)).returncode

@@ -13,7 +13,7 @@ select
     page_count,
     region_name,
     admin_level,
-    cast(fiscal_year as integer) as fiscal_year,
+    fiscal_year::integer as fiscal_year,
     doc_kind,
     publisher_name,
     cover_line,

@@ -17,10 +17,10 @@ select
     indicator_name_as_printed,
     target_text,
     comparator,
-    cast(target_value as decimal(24, 6)) as target_value,
+    target_value::decimal(24, 6) as target_value,
     target_unit,
     value_kind,
-    cast(target_value_yuan as decimal(24, 2)) as target_value_yuan,
+    target_value_yuan::decimal(24, 2) as target_value_yuan,
     is_placeholder,
     source_line,
     source_page

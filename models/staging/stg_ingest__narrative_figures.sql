@@ -15,7 +15,7 @@ select
     label,
     refers_to_label,
     topic,
-    cast(value as decimal(18, 4)) as value,
+    value::decimal(18, 4) as value,
     unit,
     figure_text
 from source

@@ -10,9 +10,9 @@ select
     fund_source,
     fund_source_label,
     amount_as_printed,
-    cast(amount_value as decimal(24, 6)) as amount_value,
+    amount_value::decimal(24, 6) as amount_value,
     unit as amount_unit,
-    cast(amount_yuan as decimal(20, 2)) as amount_yuan,
+    amount_yuan::decimal(20, 2) as amount_yuan,
     unit_conflict as is_unit_conflict,
     source_line,
     source_page

@@ -13,7 +13,7 @@ select
     source_line_end,
     source_page_end,
     title as table_title,
-    cast(year_printed as integer) as year_printed,
+    year_printed::integer as year_printed,
     end_reason,
     project_name,
     department_as_printed,

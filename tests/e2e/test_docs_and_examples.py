@@ -62,8 +62,9 @@ def test_example_question_returns_its_recorded_answer(seed_con, query):
 def test_every_mart_model_and_column_is_documented_and_keys_are_tested(seed_warehouse):
     manifest = json.loads((seed_warehouse.parent / f".{seed_warehouse.name}.build" / "dbt-target" /
                            "manifest.json").read_text(encoding="utf-8"))
+    # The rule models (ephemeral parts of fct_dq_finding) are described by the rule catalog, dim_validation_rule.
     marts = {n["name"]: n for n in manifest["nodes"].values()
-             if n["resource_type"] == "model" and n["schema"] == "marts"}
+             if n["resource_type"] == "model" and n["schema"] == "marts" and n["config"]["materialized"] != "ephemeral"}
     tests = [n for n in manifest["nodes"].values() if n["resource_type"] == "test"]
     tested = {(t["attached_node"].split(".")[-1] if t.get("attached_node") else None, t.get("column_name"),
                t["test_metadata"]["name"] if t.get("test_metadata") else None) for t in tests}

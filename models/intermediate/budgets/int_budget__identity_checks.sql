@@ -1,0 +1,51 @@
+-- One row per arithmetic identity the budget tables should satisfy (survey §6.6), from every family of checks
+-- (int_budget__identity_*), with the printed figure (expected), the recomputed one (actual), their difference in
+-- 万元 and a rounding tier.
+{%- set families = [
+    'int_budget__identity_summary_tables',
+    'int_budget__identity_row_totals',
+    'int_budget__identity_code_hierarchy',
+    'int_budget__identity_economic_groups',
+    'int_budget__identity_project_items',
+    'int_budget__identity_cross_table',
+    'int_budget__identity_overall_form',
+    'int_budget__identity_narrative_breakdowns',
+    'int_budget__identity_narrative_tables',
+] %}
+
+with all_checks as (
+    {%- for family in families %}
+        select
+            document_id,
+            table_type,
+            identity,
+            description,
+            row_label,
+            column_label,
+            expected::decimal(38, 2) as expected,
+            actual::decimal(38, 2) as actual,
+            addends::bigint as addends,
+            source_lines
+        from {{ ref(family) }}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
+    {%- endfor %}
+)
+
+select
+    md5(concat_ws('|', document_id, table_type, identity, row_label, column_label, source_lines)) as check_id,
+    document_id,
+    table_type,
+    identity,
+    description,
+    row_label,
+    column_label,
+    expected,
+    actual,
+    expected - actual as difference,
+    addends,
+    {{ rounding_tier('expected - actual', 'addends') }} as tier,
+    source_lines
+from all_checks
+where expected is not null and actual is not null

@@ -1,0 +1,59 @@
+-- One row per budget disclosure: the headline figures of its tables (万元), basic vs project expenditure with
+-- shares, the three-public and operating costs, and how many project tables it publishes.
+with documents as (
+    select
+        document_id,
+        source_file,
+        publisher_name,
+        region_name,
+        fiscal_year
+    from {{ ref('dim_document') }}
+    where doc_kind = 'budget_disclosure'
+),
+
+headline as (
+    select * from {{ ref('int_budget__headline_figures') }}
+),
+
+figures as (
+    select
+        document_id,
+        summary_income_total as income_total,
+        summary_expenditure_total as expenditure_total,
+        expenditure_table_basic as basic_expenditure,
+        expenditure_table_project as project_expenditure,
+        three_public_total,
+        admin_operating_total,
+        project_item_count as budget_project_lines
+    from headline
+),
+
+project_tables as (
+    select
+        document_id,
+        count(*) filter (where not is_duplicate_copy) as project_tables
+    from {{ ref('dim_project') }}
+    group by document_id
+)
+
+select
+    documents.document_id,
+    documents.source_file,
+    documents.publisher_name as department_name,
+    documents.region_name,
+    documents.fiscal_year,
+    figures.income_total,
+    figures.expenditure_total,
+    figures.basic_expenditure,
+    figures.project_expenditure,
+    round(100 * figures.basic_expenditure / nullif(figures.expenditure_total, 0), 2) as basic_share_pct,
+    round(100 * figures.project_expenditure / nullif(figures.expenditure_total, 0), 2) as project_share_pct,
+    figures.three_public_total,
+    figures.admin_operating_total,
+    figures.budget_project_lines,
+    coalesce(project_tables.project_tables, 0) as project_tables
+from documents
+left join figures
+    on documents.document_id = figures.document_id
+left join project_tables
+    on documents.document_id = project_tables.document_id
