@@ -112,8 +112,11 @@ class ProjectTable:
     department_name: str | None = column(STRING)
     department_credit_code: str | None = column(STRING)
     implementing_unit: str | None = column(STRING)
-    project_attribute: str | None = column(STRING)
+    project_attribute: str | None = column(STRING)  # 项目属性 / 项目性质
+    project_class: str | None = column(STRING)  # 项目类别 (特定目标类, 其他运转类 …)
     project_period: str | None = column(STRING)
+    planned_start_date: dt.date | None = column(DATE)  # 计划开始日期
+    planned_end_date: dt.date | None = column(DATE)  # 计划完成日期
     project_category: str | None = column(STRING)
     project_category_items: str | None = column(STRING)
     funds_unit_stated: str | None = column(STRING)
@@ -163,6 +166,7 @@ class Indicator:
     target_unit: str | None = column(STRING)
     value_kind: str | None = column(STRING)
     target_value_yuan: Decimal | None = column(decimal(24, 2))
+    weight: Decimal | None = column(decimal(12, 4))  # 分值 / 权重 column of the grid, where it prints one
     is_placeholder: bool = column(BOOL, required=True)
     source_line: int = column(INT, required=True, page="source_page")
     source_page: int | None = column(INT)
@@ -200,7 +204,32 @@ class BudgetTable:
     empty_note_line: int | None = column(INT, page="empty_note_page")
     empty_note_page: int | None = column(INT)
     amount_cells: int = column(INT, required=True)
-    layout: str = column(STRING, required=True)
+    layout: str = column(STRING, required=True)  # tab | text (text dumps) | grid (a table of the grid model)
+    columns_from: str | None = column(STRING)  # layout (the Shanxi layout of its type) | header (its own headings)
+    unit_stated: str | None = column(STRING)  # 元 | 万元, as the table states it (单位：…)
+    phase: str | None = column(STRING)  # budget | adjusted_budget | executed, from the title
+    year_printed: int | None = column(INT32)  # the year of the title
+    header_rows: int | None = column(INT)  # rows of column headings read (header tables)
+
+
+@record
+class BudgetColumn:
+    """One column of a budget table as its headings describe it: what it holds and which total it adds into."""
+
+    table_id: str = column(STRING, required=True)
+    document_id: str = column(STRING, required=True)
+    source_file: str = column(STRING, required=True)
+    column_index: int = column(INT, required=True)  # 1-based, in print order
+    column_label: str = column(STRING, required=True)  # the lowest heading (合计, 基本支出, 预算数, 类 …)
+    column_path: str = column(STRING, required=True)  # every heading above it, top down, joined by ' > '
+    role: str = column(STRING, required=True)  # code | label | amount
+    side: str | None = column(STRING)  # income | expenditure, in two-sided tables
+    is_total_column: bool = column(BOOL, required=True)  # the total of its side (no bigger total above it)
+    sums_into: int | None = column(INT)  # column_index of the total this column is one part of
+    phase: str | None = column(STRING)  # budget | adjusted_budget | executed, as the heading or title says
+    amount_year: int | None = column(INT32)  # the year the heading or the title prints
+    heading_line: int | None = column(INT, page="heading_page")  # where its lowest heading is printed
+    heading_page: int | None = column(INT)
 
 
 @record
@@ -214,15 +243,23 @@ class BudgetLine:
     row_number: int = column(INT, required=True)
     row_label: str | None = column(STRING)
     row_label_2: str | None = column(STRING)
+    row_role: str | None = column(STRING)  # grammar.budget_grid.row_role
     classification_code: str | None = column(STRING)
+    classification_level: int | None = column(INT32)  # 1 类, 2 款, 3 项
     column_label: str = column(STRING, required=True)
+    column_index: int | None = column(INT)  # 1-based (BudgetColumn.column_index)
+    column_path: str | None = column(STRING)
+    is_total_column: bool = column(BOOL, required=True)
     side: str | None = column(STRING)
     block: str = column(STRING, required=True)
     is_total_row: bool = column(BOOL, required=True)
     is_aggregate_row: bool = column(BOOL, required=True)
     indent_level: int = column(INT, required=True)
-    amount_wan_yuan: Decimal | None = column(decimal(18, 2))
+    unit: str | None = column(STRING)  # the unit the table states (元 | 万元); the Shanxi layouts are in 万元
+    amount_value: Decimal | None = column(decimal(22, 4))  # the amount as printed, in `unit`
     amount_as_printed: str = column(STRING, required=True)
+    phase: str | None = column(STRING)  # budget | adjusted_budget | executed
+    amount_year: int | None = column(INT32)
     is_undoubled: bool = column(BOOL, required=True)
     source_line: int = column(INT, required=True, page="source_page")
     source_page: int | None = column(INT)
@@ -288,6 +325,7 @@ TABLES: dict[str, type] = {
     "project_funding": ProjectFunding,
     "indicators": Indicator,
     "budget_tables": BudgetTable,
+    "budget_columns": BudgetColumn,
     "budget_lines": BudgetLine,
     "narrative_figures": NarrativeFigure,
     "rejects": Reject,

@@ -1,9 +1,15 @@
-{#- Tier of an arithmetic identity's difference: rounding of a cent (0.01 万元) per extra addend is published
-    reality and reported as a warning; anything larger is an error. -#}
-{% macro rounding_tier(difference, addends) -%}
+{#- Tier of an arithmetic identity's difference, in the unit the figures are printed in: rounding of one printed
+    step (0.01 万元, or 1 元: tables in 元 print some cells rounded to the 元) per extra addend is published reality
+    and reported as a warning; anything larger is an error. -#}
+{% macro rounding_tier(difference, addends, unit="'万元'") -%}
     case
         when {{ difference }} = 0 then 'exact'
-        when abs({{ difference }}) <= 0.01 * greatest({{ addends }} - 1, 1) then 'rounding'
+        when abs({{ difference }}) <= {{ rounding_step(unit) }} * greatest({{ addends }} - 1, 1) then 'rounding'
         else 'error'
     end
+{%- endmacro %}
+
+{#- The smallest step a figure printed in this unit shows: 0.01 (万元, counts, percentages) or 1 (元). -#}
+{% macro rounding_step(unit) -%}
+    (case {{ unit }} when '元' then 1 else 0.01 end)
 {%- endmacro %}

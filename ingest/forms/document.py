@@ -24,7 +24,7 @@ def parse_project_tables(doc: Document, segments: list[TableSegment]) -> ParseRe
 def parse_budget_part(doc: Document) -> ParseResult:
     """The department budget tables of a document (none in a project-table compilation) and its narrative."""
     out = parse_narrative(doc)
-    for table in find_budget_tables(doc.lines):
+    for table in find_budget_tables(doc.lines, doc.tables if doc.is_paged else None):
         out.extend(parse_budget_table(doc, table))
     return out
 
@@ -38,7 +38,9 @@ def file_record(doc: Document, status: str = "loaded") -> FileRecord:
 def _source_tables(doc: Document, segments: list[TableSegment]) -> list[SourceTable]:
     """The reader's tables, each with the form parser whose table (by its line range) it lies in."""
     ranges = [(seg.title_line, seg.end_line, "project_table") for seg in segments]
-    ranges += [(t.title_line, t.end_line, "budget_table") for t in find_budget_tables(doc.lines)] if doc.tables else []
+    if doc.tables:
+        ranges += [(t.title_line, t.end_line, "budget_table")
+                   for t in find_budget_tables(doc.lines, doc.tables if doc.is_paged else None)]
     out = []
     for index, table in enumerate(doc.tables, start=1):
         first, last = table.first_position, table.last_position

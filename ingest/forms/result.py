@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ingest.records import (
+    BudgetColumn,
     BudgetLine,
     BudgetTable,
     DocumentRecord,
@@ -30,6 +31,7 @@ class ParseResult:
     project_funding: list[ProjectFunding] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     budget_tables: list[BudgetTable] = field(default_factory=list)
+    budget_columns: list[BudgetColumn] = field(default_factory=list)
     budget_lines: list[BudgetLine] = field(default_factory=list)
     narrative_figures: list[NarrativeFigure] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)

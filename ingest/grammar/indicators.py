@@ -25,7 +25,7 @@ PLACEHOLDER_PREFIX = re.compile(r"^指标\s*\d+\s*[:：]\s*(?=\S)")
 class Vocabulary:
     level1: dict[str, str]  # printed (squeezed) -> canonical
     level2: dict[str, str]
-    parent: dict[str, str]  # canonical level 2 -> level 1
+    parent: dict[str, str]  # canonical level 2 -> level 1 (both frameworks: a level 2 belongs to one level 1)
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +69,7 @@ def text_label_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
         if printed.endswith("指标") or printed.endswith("指"):
             alternatives.append((printed, f"2:{canonical}"))
     for printed, canonical in voc.level1.items():
-        if printed.endswith("指标"):
+        if printed.endswith("指标") and printed not in voc.level2:  # 成本指标 reads as a level 2 (promotes_to_level1)
             alternatives.append((printed, f"1:{canonical}"))
     alternatives.sort(key=lambda a: -len(a[0]))  # longest first: 服务对象满意度指标 before 满意度指标
     groups = "|".join(f"(?P<g{i}>{spaced(printed)})" for i, (printed, _) in enumerate(alternatives))
@@ -86,3 +86,48 @@ UNIT_ONLY = re.compile(r"^(?:%|％|[\u4e00-\u9fff/㎡]{1,5})$")  # a line holdin
 STRAY_LABEL_CHAR = re.compile(r"^标\s+(?=\S)")  # a `标` of the vertical 绩效指标 label glued onto a name
 LEVEL1_HEADING, LEVEL2_HEADING = "一级指标", "二级指标"  # the grid's column headings
 VERTICAL_HEADING_PIECES = frozenset({"绩", "效", "指", "标", "绩效", "指标"})  # 绩效指标 printed down a column
+
+
+# Grids whose heading row names each column once (PDF grids and workbooks of the Shanghai 填报表 and the central
+# form): `一级指标⇥二级指标⇥三级指标⇥年度(/项目)指标值`,
+# `一级指标⇥二级指标⇥三级指标⇥指标性质⇥指标值⇥度量单位⇥权重（分）`.
+LEVEL3_HEADING = "三级指标"
+# A target-value column and the period it holds: 年度 (also 年度(/项目), a one-year table's only column) or the whole
+# implementation period (实施期 / 中期). A bare 指标值 in a grid with one value column is the year's.
+VALUE_HEADING = re.compile(
+    r"^(?:(?P<implementation>实施期|中期)|(?P<annual>年度|全年|当年))?(?:[（(][^)）]{0,6}[)）])?(?:指标值|目标值)$"
+)
+NATURE_HEADING = re.compile(r"^指标性质$")  # the comparator column (≥, ≤, =, 定性)
+UNIT_HEADING = re.compile(r"^(?:度量|计量)单位$")
+WEIGHT_HEADING = re.compile(r"^(?:执行率)?(?:分值|权重)(?:[（(]分[)）])?$")  # 分值, 权重, 权重（分）, 执行率分值
+WEIGHT_VALUE = re.compile(r"^(?P<number>\d+(?:\.\d+)?)分?$")
+
+
+def column_role(heading: str) -> str | None:
+    """The role of a grid column from its heading cell: level1, level2, name, value:<period>, nature, unit or
+    weight; None for any other cell."""
+    text = squeeze(heading)
+    if text == LEVEL1_HEADING:
+        return "level1"
+    if text == LEVEL2_HEADING:
+        return "level2"
+    if text == LEVEL3_HEADING:
+        return "name"
+    m = VALUE_HEADING.match(text)
+    if m:
+        return "value:" + ("implementation" if m.group("implementation") else "annual")
+    if NATURE_HEADING.match(text):
+        return "nature"
+    if UNIT_HEADING.match(text):
+        return "unit"
+    if WEIGHT_HEADING.match(text):
+        return "weight"
+    return None
+
+
+def promotes_to_level1(cell: str, next_cell: str) -> bool:
+    """A label printed both as a level 1 and as a level 2 (成本指标: a level 2 of 产出指标 in the older framework, a
+    level 1 of its own in the 2021 one, 财预〔2021〕101号) is a level 1 where the next label is one of its level 2s."""
+    level1, level2 = level1_of(cell), level2_of(next_cell)
+    return level1 is not None and level2_of(cell) is not None and level2 is not None \
+        and vocabulary().parent.get(level2) == level1

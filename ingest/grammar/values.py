@@ -24,6 +24,10 @@ _DATE = re.compile(
     r"\s*(?:前|底前|底|内|以前|之前|全年|完成)?.*$|.*(?:月底前|日前|日内|年底前|年底|工作日内|季度|个月内|月内|天内|小时内)$"
 )
 MONEY_UNITS = ("亿元", "万元", "元")
+# A unit printed in parentheses after the number (`≥13459.00(平方米)`, `=100.00(%)`, `=5.00(万人次)`).
+_UNIT_IN_PARENS = re.compile(r"^[(（](?P<unit>[^()（）]+)[)）]$")
+# What follows the number holds 的: a sentence (`不低于50人次的个体心理咨询辅导`), not a unit: qualitative.
+_SENTENCE_AFTER_NUMBER = re.compile(r"的")
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,11 @@ def parse_target(text: str | None) -> Target:
         if value is not None and not is_plausible(value):
             return Target(printed, comparator, None, None, "qualitative", None)  # digits, not a measure
         unit = m.group("unit") or None
+        bracketed = _UNIT_IN_PARENS.match(unit or "")
+        if bracketed:
+            unit = bracketed.group("unit")
+        elif unit and _SENTENCE_AFTER_NUMBER.search(unit):
+            return Target(printed, comparator, None, None, "qualitative", None)
         kind = "percent" if unit == "%" else "numeric"
         factor = _money_factor(unit)
         value_yuan = scale_to_yuan(value, factor) if factor is not None and value is not None else None
@@ -121,3 +130,26 @@ def peel_value(text: str) -> tuple[str, str]:
         name, value = text.rsplit(" ", 1)
         return name.rstrip(), value
     return text, ""
+
+
+def comparator_of(cell: str | None) -> str | None:
+    """The comparator a cell holds when it holds nothing else (the 指标性质 column: `≥`, `≤`, `=`, `大于等于`)."""
+    work = (cell or "").translate(_FULL_WIDTH).replace(" ", "")
+    return next((op for word, op in _PREFIX_COMPARATORS if work == word), None)
+
+
+def joined_target(nature: str | None, value: str | None, unit: str | None) -> str:
+    """One target from the three cells a grid may print it in (指标性质 ⇥ 指标值 ⇥ 度量单位: `≥` `500` `人次` ->
+    `≥500人次`): the comparator where the nature cell is one and the value does not start with its own, the unit where
+    the value is a bare number. A nature that is not a comparator (定性) adds nothing."""
+    text = normalize_target_text(value or "")
+    if not text:
+        return ""
+    comparator = comparator_of(nature)
+    if comparator and parse_target(text).comparator is None:
+        text = normalize_target_text(nature) + text
+    unit_text = normalize_target_text(unit or "")
+    target = parse_target(text)
+    if unit_text and target.kind == "numeric" and target.unit is None:
+        text += unit_text
+    return text

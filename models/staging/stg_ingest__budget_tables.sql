@@ -16,5 +16,10 @@ select
     empty_note_line,
     empty_note_page,
     amount_cells,
-    layout
+    layout,
+    columns_from,
+    unit_stated,
+    phase,
+    year_printed,
+    header_rows
 from source

@@ -21,6 +21,7 @@ select
     target_unit,
     value_kind,
     target_value_yuan::decimal(24, 2) as target_value_yuan,
+    weight::decimal(12, 4) as weight,
     is_placeholder,
     source_line,
     source_page

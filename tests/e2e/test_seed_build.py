@@ -42,6 +42,9 @@ def test_documents_are_described_from_their_own_text(seed_con):
         ("吕梁市", "city", 2023),
         ("襄垣县", "county", 2024),
     ]
+    # 001 is a unit's report (单位预算公开报告), 002 and 003 department reports, 000 and 004 compilations of tables.
+    assert [r[4] for r in rows] == ["project_targets", "unit_budget", "department_budget", "department_budget",
+                                    "project_targets"]
     assert [r[5] for r in rows] == list(EXPECTED_PROJECT_TABLES.values())
 
 

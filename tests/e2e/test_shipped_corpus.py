@@ -1,8 +1,8 @@
 """What `make build` reads by default: the seed corpus and the sample PDFs, built together.
 
-The PDFs load as documents with their pages, their tables are found (dim_source_table), what the parsers cannot
-read yet is a reject with its page (never an error finding), every mart row and finding can carry a page, and the
-seed documents come out as they do alone."""
+The PDFs load as documents with their pages and tables (dim_source_table), their error findings are the defects
+verified on their pages, every mart row and finding can carry a page, and the seed documents come out as they do
+alone."""
 
 from __future__ import annotations
 
@@ -35,19 +35,36 @@ def test_every_sample_pdf_is_loaded_with_its_pages_and_tables(shipped_con):
     assert pages[1:] == (10, 35, 4 + 4 + 4 + 2)  # four tables run over several pages
 
 
-def test_the_sample_pdfs_raise_no_error_finding(shipped_con):
-    """What the parsers cannot read in these documents yet is said in parse rejects (S05, a warning), with the
-    page; none of it is an error about the publication."""
+# The error findings on the samples: defects of the publications, each verified on the page.
+# - wanli p.35: 其中：当年财政拨款 11,419,043.00 printed above the 年度资金申请总额 10,903,043.00 it is part of.
+# - sifaju pp.11 and 14: row 204 06 01 行政运行 prints 项目支出 64,840,547.00 (the whole 项目支出 of the unit) beside
+#   合计 = 基本支出 = 14,348,853.34, so the row does not add up and neither does its 款 204 06 (p.11/14 line 7).
+# - sifaju p.8: the 财务收支预算总表 splits 基本支出 into 人员经费 20,374,181 and 公用经费 1,744,680, the economic table
+#   (p.19) into 20,272,981.00 and 1,845,880.34.
+VERIFIED_ERRORS = [
+    ("A04", "shanghai-putuo-wanli_2023_department-budget.pdf", 35, 6),
+    ("A10", "shanghai-putuo-sifaju_2026_unit-budget.pdf", 8, 18),
+    ("A10", "shanghai-putuo-sifaju_2026_unit-budget.pdf", 8, 18),
+    ("A10", "shanghai-putuo-sifaju_2026_unit-budget.pdf", 11, 7),
+    ("A10", "shanghai-putuo-sifaju_2026_unit-budget.pdf", 11, 8),
+    ("A10", "shanghai-putuo-sifaju_2026_unit-budget.pdf", 14, 7),
+    ("A10", "shanghai-putuo-sifaju_2026_unit-budget.pdf", 14, 8),
+]
+
+
+def test_the_sample_pdfs_raise_error_findings_only_for_defects_verified_on_their_pages(shipped_con):
     errors = shipped_con.execute(
-        "select rule_id, source_file, message from marts.fct_dq_finding "
-        "where severity = 'error' and source_file like '%.pdf'").fetchall()
-    assert errors == []
-    rejects = shipped_con.execute(
-        "select reason, count(*), count(source_page) from marts.fct_parse_reject where source_file like '%.pdf' "
-        "group by 1 order by 1").fetchall()
-    assert dict((reason, n) for reason, n, _ in rejects)["unknown_document_kind"] == 4
-    # A table the parsers recognised but cannot read in this template is rejected at its title's page.
-    assert all(pages == n for reason, n, pages in rejects if reason == "table_layout_not_recognised")
+        "select rule_id, source_file, source_page, source_line from marts.fct_dq_finding "
+        "where severity = 'error' and source_file like '%.pdf' order by all").fetchall()
+    assert errors == VERIFIED_ERRORS
+    messages = shipped_con.execute(
+        "select message, expected, actual from marts.fct_dq_finding "
+        "where rule_id = 'A10' and source_file like '%sifaju%' and source_page = 8 order by 1").fetchall()
+    assert messages == [("表1 人员经费 = 表6 人员经费 (人员经费)", "20374181.00", "20272981.00"),
+                        ("表1 公用经费 = 表6 公用经费 (公用经费)", "1744680.00", "1845880.34")]
+    # Every table, project and page of the samples is read: nothing rejected, nothing of unknown kind.
+    assert shipped_con.execute(
+        "select count(*) from marts.fct_parse_reject where source_file like '%.pdf'").fetchone() == (0,)
     findings = shipped_con.execute(
         "select count(*), count(source_page) from marts.fct_dq_finding "
         "where source_file like '%.pdf' and source_line is not null").fetchone()
@@ -62,13 +79,18 @@ def test_every_mart_row_and_finding_can_point_at_a_page(shipped_con):
     assert {"fct_dq_finding", "fct_budget_line", "dim_project", "fct_indicator", "fct_project_funding",
             "fct_narrative_figure", "fct_parse_reject", "fct_budget_reconciliation"} <= set(lines)
     assert [table for table, cols in lines.items() if "source_page" not in cols] == []
-    # Text files have no pages: the seed documents' rows carry none.
-    assert shipped_con.execute("select count(source_page) from marts.fct_indicator").fetchone() == (0,)
+    # Text files have no pages: the seed documents' rows carry none; a PDF's rows all do.
+    assert shipped_con.execute(
+        "select count(source_page) filter (where source_file not like '%.pdf'), "
+        "count(*) filter (where source_file like '%.pdf') = count(source_page) filter (where source_file like '%.pdf') "
+        "from marts.fct_indicator").fetchone() == (0, True)
 
 
 def test_the_seed_documents_come_out_as_they_do_alone(shipped_con, seed_con):
-    for query in ("select count(*), sum(amount_yuan) from marts.fct_project_funding",
-                  "select count(*), count(distinct indicator_name) from marts.fct_indicator",
-                  "select count(*), sum(amount_wan_yuan) from marts.fct_budget_line",
-                  "select rule_id, count(*) from marts.fct_dq_finding where severity = 'error' group by 1 order by 1"):
+    text = "source_file not like '%.pdf'"
+    for query in (f"select count(*), sum(amount_yuan) from marts.fct_project_funding where {text}",
+                  f"select count(*), count(distinct indicator_name) from marts.fct_indicator where {text}",
+                  f"select count(*), sum(amount_wan_yuan) from marts.fct_budget_line where {text}",
+                  f"select rule_id, count(*) from marts.fct_dq_finding where severity = 'error' and {text} "
+                  "group by 1 order by 1"):
         assert shipped_con.execute(query).fetchall() == seed_con.execute(query).fetchall(), query

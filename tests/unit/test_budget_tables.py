@@ -20,7 +20,7 @@ def _parse(lines):
 
 
 def _cells(parsed, **match):
-    return {(r.row_label, r.column_label): r.amount_wan_yuan for r in parsed.budget_lines
+    return {(r.row_label, r.column_label): r.amount_value for r in parsed.budget_lines
             if all(getattr(r, k) == v for k, v in match.items())}
 
 
@@ -84,17 +84,17 @@ def test_tab_tables_map_cells_by_position_and_keep_blocks_and_totals_apart():
     assert income[("一、一般公共预算", "收入金额")] == Decimal("100.00")
     assert income[("收入总计", "收入金额")] == Decimal("105.00")
     carry = [r for r in summary.budget_lines if r.block == "carryover"]
-    assert [(r.row_label, r.amount_wan_yuan) for r in carry] == [("上年结转", Decimal("5.00"))]
+    assert [(r.row_label, r.amount_value) for r in carry] == [("上年结转", Decimal("5.00"))]
     spend = _cells(summary, side="expenditure")
     assert spend[("八、社会保障和就业支出", "当年预算安排")] == Decimal("100.00")
-    codes = {(r.classification_code, r.column_label): r.amount_wan_yuan for r in expenditure.budget_lines}
+    codes = {(r.classification_code, r.column_label): r.amount_value for r in expenditure.budget_lines}
     assert codes[("20805", "项目支出")] == Decimal("40.00")  # a blank line inside the table does not end it
     total = [r for r in expenditure.budget_lines if r.is_total_row]
     assert {r.column_label for r in total} == {"合计", "基本支出", "项目支出"}
     assert fund.budget_tables[0].is_declared_empty and fund.budget_lines == []
     aggregates = {r.source_line for r in projects.budget_lines if r.is_aggregate_row}
     items = [r for r in projects.budget_lines if not r.is_aggregate_row and r.column_label == "合计"]
-    assert len(aggregates) == 2 and sum(r.amount_wan_yuan for r in items) == Decimal("40.00")
+    assert len(aggregates) == 2 and sum(r.amount_value for r in items) == Decimal("40.00")
 
 
 TEXT_DOC = [
@@ -122,7 +122,7 @@ TEXT_DOC = [
 def test_pdftotext_rows_undoubled_split_and_rejoined():
     expenditure, grants, projects = _parse(TEXT_DOC)
     codes = {(r.classification_code or r.row_label, r.column_label):
-             (r.amount_wan_yuan, r.is_undoubled) for r in expenditure.budget_lines}
+             (r.amount_value, r.is_undoubled) for r in expenditure.budget_lines}
     assert codes[("合计", "合计")] == (Decimal("2023.53"), True)
     assert codes[("201", "基本支出")] == (Decimal("604.82"), True)
     assert codes[("201", "合计")] == (Decimal("1705.47"), False)
@@ -134,7 +134,7 @@ def test_pdftotext_rows_undoubled_split_and_rejoined():
     assert _cells(grants, side="income")[("收入总计", "收入金额")] == Decimal("2023.53")
     assert not any("国防" in (r.row_label or "") for r in grants.budget_lines)
     items = {r.row_label: r for r in projects.budget_lines if r.column_label == "合计"}
-    assert items["财政国库业务系统运维费(九鼎)"].amount_wan_yuan == Decimal("55.80")
+    assert items["财政国库业务系统运维费(九鼎)"].amount_value == Decimal("55.80")
     assert items["某局"].is_aggregate_row and not items["选调生工作经费"].is_aggregate_row
 
 
@@ -175,21 +175,45 @@ def test_a_grid_in_the_layout_of_its_type_is_read_by_position():
     assert parsed.budget_tables[0].layout == "grid" and parsed.budget_lines[0].source_page == 1
 
 
-@pytest.mark.parametrize("title, unit, rows, why", [
-    ("2024年部门支出总表", "单位：元", EXPENDITURE_ROWS, "amounts stated in 元"),
-    # Codes in three columns (类 款 项) and the amounts further right: another template's grid.
+@pytest.mark.parametrize("title, unit, rows, code, level, expected", [
+    # The Shanxi headings, but in 元: the positional layout is read in 万元, the headings name the columns.
+    ("2024年部门支出总表", "单位：元", EXPENDITURE_ROWS, "208", 1,
+     {("社会保障和就业支出", "合计"): Decimal("119.43"), ("社会保障和就业支出", "基本支出"): Decimal("119.43")}),
+    # Codes in three columns (类 款 项) and the amounts further right: one code, its level.
     ("2024年部门支出总表", "单位：万元", [["类", "款", "项", "科目名称", "合计", "基本支出", "项目支出"],
-                                  ["208", "05", "", "行政事业单位养老支出", "6.85", "6.85", ""]],
-     "words (行政事业单位养老支出)"),
-    # One row of figures under a two-level header: the first figure stands where the layout has its label.
-    ("2024年“三公”经费支出表", "单位：万元", [["合计", "因公出国（境）费", "公务接待费", "公务用车"],
-                                     ["22.91", "0", "1.35", "21.56"]], "an amount (22.91)"),
+                                  ["208", "05", "", "行政事业单位养老支出", "6.85", "6.85", ""]], "20805", 2,
+     {("行政事业单位养老支出", "合计"): Decimal("6.85"), ("行政事业单位养老支出", "基本支出"): Decimal("6.85")}),
 ])
-def test_a_grid_of_another_template_is_rejected_at_its_title_not_misread(title, unit, rows, why):
+def test_a_grid_of_another_template_is_read_by_its_own_headings(title, unit, rows, code, level, expected):
     parsed = _pdf_tables(title, unit, rows)
+    (table,) = parsed.budget_tables
+    assert (table.columns_from, table.unit_stated) == ("header", unit[-1:] if unit.endswith("元") and
+                                                       not unit.endswith("万元") else "万元")
+    assert _cells(parsed, classification_code=code) == expected
+    assert {(r.classification_code, r.classification_level) for r in parsed.budget_lines
+            if r.classification_code} == {(code, level)}
+    assert not [r for r in parsed.rejects if r.stage == "budget_table"]
+
+
+def test_a_row_of_figures_under_two_levels_of_headings_is_read_as_the_tables_total():
+    rows = [["合计", "因公出国（境）费", "公务接待费", "公务用车"], ["22.91", "0", "1.35", "21.56"]]
+    parsed = _pdf_tables("2024年“三公”经费支出表", "单位：万元", rows)
+    assert _cells(parsed) == {(None, "合计"): Decimal("22.91"), (None, "因公出国（境）费"): Decimal("0"),
+                              (None, "公务接待费"): Decimal("1.35"), (None, "公务用车"): Decimal("21.56")}
+    assert all(r.is_total_row for r in parsed.budget_lines)  # no label column: the one row is the table's
+    columns = {c.column_label: c for c in parsed.budget_columns}
+    assert columns["合计"].is_total_column and not columns["公务接待费"].is_total_column
+    assert {label for label, c in columns.items() if c.sums_into == columns["合计"].column_index} == {
+        "因公出国（境）费", "公务接待费", "公务用车"}
+
+
+def test_a_grid_without_headings_is_rejected_at_its_title_not_misread():
+    parsed = _pdf_tables("2024年部门支出总表", "单位：元", [["208", "社会保障和就业支出", "119.43"],
+                                                   ["合计", "", "119.43"]])
     assert parsed.budget_lines == []
     (reject,) = [r for r in parsed.rejects if r.stage == "budget_table"]
-    assert reject.reason == "table_layout_not_recognised" and why in reject.detail
+    assert reject.reason == "table_layout_not_recognised"
+    assert "amounts stated in 元" in reject.detail and "no column headings" in reject.detail
     assert (reject.source_page, reject.source_line) == (1, 1)
     lines = {(t.status, t.reason) for t in parsed.table_lines}
     assert ("reject", "table_layout_not_recognised") in lines

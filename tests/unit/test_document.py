@@ -23,7 +23,7 @@ def test_budget_disclosure_cover_gives_publisher_and_year():
     info = _describe(lines)
     assert info.publisher_name == "汾阳市教育局"
     assert info.fiscal_year == 2023
-    assert info.doc_kind == "budget_disclosure"
+    assert info.doc_kind == "department_budget"
     # The county-level city is recognised from its own 县(区)级 title, not from the provincial form it borrows.
     assert (info.region_name, info.admin_level) == ("汾阳市", "county")
 

@@ -1,6 +1,8 @@
 import pytest
 
 from ingest import grammar
+from ingest.grammar import header
+from ingest.grammar.indicators import column_role, promotes_to_level1
 
 
 @pytest.mark.parametrize(
@@ -86,3 +88,92 @@ def test_clean_text_strips_known_html_residue_only():
 
 def test_split_cells_drops_merged_empty_cells_and_wide_spaces():
     assert grammar.split_cells("项目名称\t\t\u3000测试\u3000\t\t") == ["项目名称", "测试"]
+
+
+@pytest.mark.parametrize(
+    "line, year",
+    [
+        ("财政项目支出绩效目标填报表\t\t\t\t\t\t\t", None),  # the first row of a PDF grid
+        ("财政项目支出绩效目标申报表", None),
+        ("上海市普陀区财政项目支出绩效目标填报表（2023年度）", 2023),
+        ("某某部项目绩效目标表", None),
+        ("项目支出绩效目标表", None),
+        ("某某区项目绩效目标填报表 (2024 年度)", 2024),
+    ],
+)
+def test_other_governments_project_table_titles(line, year):
+    assert grammar.is_project_table_title(line)
+    m = grammar.PROJECT_TABLE_TITLE.match(grammar.squeeze(line))
+    assert (int(m.group("year")) if m.group("year") else None) == year
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "详见单位的项目绩效目标表",  # a sentence naming the table (Shanghai 情况说明)
+        "项目绩效目标\t项目总目标\t\t\t\t年度总体目标\t\t",  # the goal row of the 填报表
+        "七、绩效目标",
+        "见附件项目支出绩效目标表",
+    ],
+)
+def test_sentences_and_goal_rows_naming_the_table_are_not_titles(line):
+    assert not grammar.is_project_table_title(line)
+
+
+@pytest.mark.parametrize(
+    "heading, role",
+    [
+        ("一级指标", "level1"), ("二级指标", "level2"), ("三级指标", "name"),
+        ("年度(/项目)指标值", "value:annual"), ("指标值", "value:annual"), ("年度指标值", "value:annual"),
+        ("实施期指标值", "value:implementation"), ("中期指标值", "value:implementation"),
+        ("指标性质", "nature"), ("度量单位", "unit"), ("计量单位", "unit"),
+        ("分值", "weight"), ("权重", "weight"), ("权重（分）", "weight"), ("权重(分)", "weight"),
+        ("执行率分值", "weight"),
+        ("绩效指标", None), ("备注", None), ("指标方向", None),
+    ],
+)
+def test_grid_column_headings(heading, role):
+    assert column_role(heading) == role
+
+
+@pytest.mark.parametrize(
+    "cell, next_cell, promoted",
+    [
+        ("成本指标", "经济成本指标", True),  # 2021 framework: a level 1 with its level 2
+        ("成本指标", "生态环境成本指标", True),
+        ("成本指标", "人均成本", False),  # older framework: a level 2 followed by an indicator name
+        ("成本指标", "数量指标", False),
+        ("产出指标", "数量指标", False),  # only a label that is printed at both levels is promoted
+    ],
+)
+def test_cost_is_a_level_1_only_before_one_of_its_level_2s(cell, next_cell, promoted):
+    assert promotes_to_level1(cell, next_cell) is promoted
+
+
+@pytest.mark.parametrize(
+    "cell, source",
+    [
+        ("其中：财政资金", "fiscal_funds"),
+        ("其中：当年财政拨款", "fiscal_grant"),
+        ("财政拨款", "fiscal_grant"),
+        ("上年结转资金", "carryover"),
+        ("其他资金", "other"),
+        ("其中：中央财政资金", "central"),  # not 财政资金: the label starts a cell
+    ],
+)
+def test_fill_in_form_fund_source_labels(cell, source):
+    assert [key for key, pattern in header.FUND_SOURCE_LABELS if pattern.match(f"{cell}\t\t1.00")] == [source]
+
+
+@pytest.mark.parametrize("prose", ["财政资金到位后，严格按照财务制度执行", "上年结转收入0万元"])
+def test_fund_source_words_starting_a_sentence_are_not_labels(prose):
+    assert not any(pattern.match(prose) for _, pattern in header.FUND_SOURCE_LABELS)
+
+
+@pytest.mark.parametrize(
+    "label, period",
+    [("项目资金总额", "implementation"), ("实施期资金总额：", "implementation"), ("中期资金总额：", "implementation"),
+     ("年度资金申请总额", "annual"), ("年度资金总额：", "annual")],
+)
+def test_total_labels_and_their_period(label, period):
+    assert [p for p, pattern in header.TOTAL_LABELS.items() if pattern.match(label)] == [period]

@@ -154,7 +154,7 @@ def _content(parsed) -> dict[str, list[tuple]]:
     """What the forms read, without where it is printed (a PDF page holds other lines than a text dump's)."""
     return {
         "budget_lines": [(r.table_type, r.row_label, r.row_label_2, r.classification_code, r.column_label, r.side,
-                          r.block, r.is_total_row, r.is_aggregate_row, r.amount_wan_yuan, r.amount_as_printed)
+                          r.block, r.is_total_row, r.is_aggregate_row, r.amount_value, r.amount_as_printed)
                          for r in parsed.budget_lines],
         "budget_tables": [(t.table_type, t.table_title, t.is_declared_empty, t.amount_cells)
                           for t in parsed.budget_tables],

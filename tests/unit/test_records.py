@@ -37,9 +37,9 @@ def _paged() -> Document:
 
 def test_positions_become_pages_and_lines_on_the_page():
     row = BudgetLine(budget_line_id="d:3:2", document_id="d", source_file="d.pdf", table_id="d:1", table_type="x",
-                     table_title="标题", row_number=1, column_label="金额", block="current", is_total_row=True,
-                     is_aggregate_row=False, indent_level=0, amount_as_printed="1.00", is_undoubled=False,
-                     source_line=3)
+                     table_title="标题", row_number=1, column_label="金额", is_total_column=True, block="current",
+                     is_total_row=True, is_aggregate_row=False, indent_level=0, amount_as_printed="1.00",
+                     is_undoubled=False, source_line=3)
     page_reject = Reject(document_id="d", source_file="d.pdf", source_page=4, stage="read", reason="needs_ocr",
                          detail="page 4")
     locate_records(_paged(), [row, page_reject])

@@ -5,10 +5,14 @@ import pytest
 
 from pipeline.validate import run_validation
 
-CLEAN_DOCS = (
-    "select 'd1' as document_id, '吕梁市' as region_name, 'city' as admin_level, "
-    "2024 as fiscal_year, 3 as project_table_count"
-)
+CLEAN_DOCS = """
+select * from (values
+    ('d1', '吕梁市', 'city', 2024, 'project_targets', 3),
+    -- a budget of a central-government body: no region, and (like many budgets) no project tables
+    ('d2', null, 'central', 2024, 'department_budget', 0),
+    ('d3', '上海市普陀区', 'district', 2023, 'final_accounts', 0)
+) t(document_id, region_name, admin_level, fiscal_year, doc_kind, project_table_count)
+"""
 # The third table is printed over two pages of a PDF: its last line (page 4, line 5) lies below its name row
 # (page 3, line 40) although the page-relative line number is smaller.
 CLEAN_PROJECTS = """
@@ -54,7 +58,8 @@ def test_clean_marts_pass_every_expectation(clean_report):
 
 
 def test_bad_marts_are_reported_with_severity(tmp_path):
-    docs = CLEAN_DOCS.replace("'city'", "'prefecture'").replace("2024", "1024")
+    docs = CLEAN_DOCS.replace("'city'", "'prefecture'").replace("2024, 'project", "1024, 'project").replace(
+        "'final_accounts'", "'budget_disclosure'")
     projects = """
     select * from (values
         ('d1:5', 'd1', 'd1.txt', null, 5, null::bigint, 40, null::bigint),
@@ -64,17 +69,18 @@ def test_bad_marts_are_reported_with_severity(tmp_path):
     report = run_validation(_warehouse(tmp_path / "w.duckdb", docs, projects), tmp_path / "gx")
     assert _failures(report) == {
         ("dim_document", "expect_column_values_to_be_in_set", "admin_level", "error"),
+        ("dim_document", "expect_column_values_to_be_in_set", "doc_kind", "error"),
         ("dim_document", "expect_column_values_to_be_between", "fiscal_year", "error"),
         ("dim_project", "expect_column_values_to_be_unique", "project_id", "error"),
         ("dim_project", "expect_column_values_to_not_be_null", "project_name", "error"),
         ("dim_project", "expect_column_pair_values_a_to_be_greater_than_b", "source_line_end", "error"),
     }
     text = "\n".join(report.summary_lines())
-    assert "5 failed (error)" in text and "project_name" in text
+    assert "6 failed (error)" in text and "project_name" in text
 
 
-def test_a_document_without_project_tables_is_a_warning(tmp_path):
-    docs = CLEAN_DOCS.replace("3 as project_table_count", "0 as project_table_count")
+def test_a_compilation_of_project_tables_without_one_parsed_is_a_warning(tmp_path):
+    docs = CLEAN_DOCS.replace("'project_targets', 3", "'project_targets', 0")
     report = run_validation(_warehouse(tmp_path / "w.duckdb", docs, CLEAN_PROJECTS), tmp_path / "gx")
     assert _failures(report) == {
         ("dim_document", "expect_column_values_to_be_between", "project_table_count", "warning")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ingest.grammar.values import parse_target, peel_value
+from ingest.grammar.values import comparator_of, joined_target, parse_target, peel_value
 
 
 @pytest.mark.parametrize(
@@ -94,3 +94,46 @@ def test_peel_value_splits_name_and_value_on_one_line(name, value):
 )
 def test_peel_value_examples(text, expected):
     assert peel_value(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, comparator, value, unit, kind",
+    [  # the Shanghai 填报表 prints the unit in parentheses after the number
+        ("≥13459.00(平方米)", ">=", "13459", "平方米", "numeric"),
+        ("=100.00(%)", "=", "100", "%", "percent"),
+        (">6.00(次)", ">", "6", "次", "numeric"),
+        ("=5.00(万人次)", "=", "5", "万人次", "numeric"),
+        ("90.00(度)", None, "90", "度", "numeric"),
+        ("≥95.00（%）", ">=", "95", "%", "percent"),
+    ],
+)
+def test_a_unit_in_parentheses_is_the_unit(text, comparator, value, unit, kind):
+    t = parse_target(text)
+    assert (t.comparator, t.value, t.unit, t.kind, t.value_yuan) == (comparator, Decimal(value), unit, kind, None)
+
+
+def test_a_number_inside_a_sentence_is_not_a_measure():
+    t = parse_target("不低于50人次的个体心理咨询辅导")
+    assert (t.comparator, t.value, t.unit, t.kind) == (">=", None, None, "qualitative")
+
+
+@pytest.mark.parametrize(
+    "nature, value, unit, target",
+    [
+        ("≥", "500", "人次", "≥500人次"),
+        ("≤", "300", "元", "≤300元"),
+        ("＝", "100", "%", "＝100%"),
+        ("定性", "及时", "", "及时"),  # a nature that is not a comparator adds nothing
+        ("≥", "≥95", "%", "≥95%"),  # the value's own comparator is not doubled
+        ("", "95%", "%", "95%"),  # nor its own unit
+        ("≥", "", "人次", ""),  # nothing printed: nothing made up
+        (None, "良好", None, "良好"),
+    ],
+)
+def test_a_target_printed_in_three_cells_reads_as_one(nature, value, unit, target):
+    assert joined_target(nature, value, unit) == target
+
+
+def test_comparator_cells():
+    assert [comparator_of(c) for c in ("≥", "≤", "=", "大于等于", "＞", "定性", "", None)] == \
+        [">=", "<=", "=", ">=", ">", None, None, None]

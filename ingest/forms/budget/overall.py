@@ -42,10 +42,13 @@ def parse_overall_block(lines: tuple[str, ...], table: FoundTable, document_id: 
                     budget_line_id=f"{document_id}:{i + 1}:{k + n + 2}", document_id=document_id,
                     source_file=source_file, table_id=f"{document_id}:{table.title_line}",
                     table_type=table.table_type, table_title=table.title, row_number=len(rows) + 1,
-                    row_label=m.group("label"), row_label_2=None, classification_code=None, column_label=column,
+                    row_label=m.group("label"), row_label_2=None,
+                    row_role="total" if m.group("label") == bg.TOTAL_LABEL else "item", classification_code=None,
+                    column_label=column, column_index=k + n + 2, column_path=column, is_total_column=False,
                     side=None, block="current", is_total_row=m.group("label") == bg.TOTAL_LABEL, is_aggregate_row=False,
-                    indent_level=0, amount_wan_yuan=Decimal(value).quantize(Decimal("0.01")),
-                    amount_as_printed=value, is_undoubled=False, source_line=i + 1))
+                    indent_level=0, unit=bg.LAYOUT_UNIT, amount_value=Decimal(value).quantize(Decimal("0.01")),
+                    amount_as_printed=value, phase="executed" if "决算" in column else "budget",
+                    is_undoubled=False, source_line=i + 1))
             break
         if len(rows) > before:
             status[i + 1] = "amounts"

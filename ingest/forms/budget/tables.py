@@ -1,180 +1,24 @@
-"""The budget-table form parser: one department budget table (预算公开表1-13) read into amount cells.
+"""The budget-table form parser: one budget table (预算公开表1-13, the central and Shanghai forms, final accounts)
+read into amount cells, its columns and the accounting of its lines.
 
-TAB documents (and the tables of PDF/DOCX/workbook files, whose rows read as TAB cells) keep every cell, so a row
-maps onto the table type's columns by position. pdftotext documents separate cells by one space (an empty cell is an
-extra space), glue some amounts to the next label and double bold text; those rows are repaired first (survey §6.5)
-and then read the same way.
+Two readers: the Shanxi layout of the table's type (forms.budget.layout, positional: the text dumps, and grids that
+print that layout's headings) and the table's own headings (forms.budget.grid: any grid with a header). A table
+neither can read is rejected whole, with the reason.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from ingest.forms.budget.find import FoundTable, title_of
+from ingest.forms.budget.find import FoundTable
+from ingest.forms.budget.grid import TableContext, column_records, heading_paths, read_grid_rows
+from ingest.forms.budget.layout import layout_columns, read_layout_rows
 from ingest.forms.budget.overall import parse_overall_block
 from ingest.forms.line_accounting import account_table
 from ingest.forms.result import ParseResult
 from ingest.grammar import budget as bg
-from ingest.grammar.labels import DISCLOSURE_COVER
-from ingest.grammar.numbers import is_plausible
-from ingest.grammar.text import PAGE_NUMBER, clean_text, is_page_furniture, squeeze
+from ingest.grammar import budget_grid as gg
+from ingest.grammar.text import is_page_furniture, squeeze
 from ingest.grid.model import Document, Table
-from ingest.records import BudgetLine, BudgetTable
-
-
-def _amount(text: str) -> Decimal | None:
-    if not bg.AMOUNT.match(text):
-        return None
-    value = Decimal(text.replace(",", ""))
-    return value if is_plausible(value) else None
-
-
-def _cells(line: str, tabbed: bool) -> tuple[list[str], list[bool], int]:
-    """(cells, undone flags, indent level) of one row."""
-    # U+3000 indentation is the row's level (a stray leading space from a page break may precede it).
-    unspaced = line.lstrip(" ")
-    indent = len(unspaced) - len(unspaced.lstrip("\u3000"))
-    body = unspaced.lstrip("\u3000") if indent else line
-    if tabbed:
-        raw = [clean_text(c) for c in body.split("\t")]
-    else:
-        raw = [c.strip() for c in bg.split_glued(body.rstrip()).split(" ")]
-        if raw and raw[0] == "" and not body.startswith(" "):
-            raw = raw[1:]
-    cells, flags = [], []
-    for cell in raw:
-        text, undone = bg.undouble_token(cell)
-        cells.append(text)
-        flags.append(undone)
-    return cells, flags, indent
-
-
-def _map_row(cells: list[str], schema: bg.Schema, tabbed: bool) -> list[tuple[str, str]] | None:
-    """Pair cells with columns. Two-sided tables and TAB rows are positional; one-sided pdftotext rows put their
-    leading text cells in the label columns (as many as the type has) and the rest in the amount columns."""
-    if tabbed or schema.income_side:
-        return list(zip(schema.columns, cells, strict=False))
-    label_columns = [c for c in schema.columns if c in schema.labels]
-    amount_columns = [c for c in schema.columns if c not in schema.labels]
-    labels: list[str] = []
-    rest = list(cells)
-    while rest and len(labels) < len(label_columns) and _amount(rest[0]) is None:
-        labels.append(rest.pop(0))
-    pairs = list(zip(label_columns, labels, strict=False)) + list(zip(amount_columns, rest, strict=False))
-    return pairs
-
-
-def _detached_pairs(label: str, cells: list[str], flags: list[bool], schema: bg.Schema
-                    ) -> tuple[list[tuple[str, str]], list[bool]]:
-    """Values printed on their own line below a wrapped label (`八、社会保障和就业支\n出\n\n196.54 196.54`): the
-    label goes in the label column before the amounts, the values fill the amount columns from the left."""
-    target = [c for c in schema.columns if c not in schema.labels and c not in schema.income_side]
-    skipped = next((k for k, c in enumerate(cells) if c != ""), len(cells))
-    values = cells[skipped:]
-    label_column = schema.columns[schema.columns.index(target[0]) - 1]
-    return [(label_column, label), *zip(target, values, strict=False)], [False, *flags[skipped:]]
-
-
-def _read_rows(lines: tuple[str, ...], table: FoundTable, document_id: str, source_file: str,
-               status: dict[int, str], issues: list[tuple[int, str, str]], cells: bool = False,
-               ) -> tuple[list[BudgetLine], bool]:
-    """The amount cells of a table (and whether its rows are TAB cells); line statuses and issues on the side."""
-    schema = bg.SCHEMAS[table.table_type]
-    body = [i for i in range(table.title_line, table.end_line) if lines[i].strip()]
-    # Rows are cells in a paged document (its tables are grids); a text dump says so by its TABs.
-    tabbed = cells or sum("\t" in lines[i] for i in body) * 2 >= max(1, len(body))
-    table_id = f"{document_id}:{table.title_line}"
-    block = "current"
-    pending_label: list[str] = []
-    pending_line: int | None = None
-    pending_indent = 0
-    pending_lines: list[int] = []  # the lines of a wrapped label, 1-based
-    row_number = 0
-    rows: list[BudgetLine] = []
-    status[table.title_line] = "title"
-    for i in range(table.title_line, table.end_line):
-        if not lines[i].strip():
-            if lines[i]:  # a row of empty cells (`    `) ends a wrapped label that had no amounts
-                pending_label, pending_line, pending_lines = [], None, []
-            continue
-        text = clean_text(lines[i])
-        compact = squeeze(text)
-        if (bg.META_LINE.match(compact) or PAGE_NUMBER.match(text) or DISCLOSURE_COVER.match(compact)
-                or bg.EMPTY_TABLE.match(compact) or title_of(lines[i]) or compact.startswith(bg.PART_TWO)):
-            status[i + 1] = "meta"
-            continue
-        cells, flags, indent = _cells(lines[i], tabbed)
-        amounts = [_amount(c) for c in cells]
-        if not any(a is not None for a in amounts):
-            # A label without amounts: a header row, an empty category, or the first part of a wrapped label.
-            texts = [c for c in cells if c]
-            raw = lines[i].lstrip("\u3000")
-            # A wrapped fragment is a bare line; a row of empty cells keeps its separators (`  四、公共安全支出  `).
-            status[i + 1] = "heading"  # until a row below takes it as its wrapped label
-            if len(texts) == 1 and not tabbed and raw == raw.strip():
-                if not pending_label:
-                    pending_line, pending_indent = i + 1, indent
-                pending_label.append(texts[0])
-                pending_lines.append(i + 1)
-            else:
-                pending_label, pending_line, pending_lines = [], None, []
-            if row_number and squeeze(cells[0] if cells else "") in bg.CARRYOVER_LABELS:
-                block = "carryover"
-            continue
-        wrapped: list[int] = []
-        if all(c == "" or a is not None for c, a in zip(cells, amounts, strict=True)) and pending_label:
-            pairs, flags = _detached_pairs("".join(pending_label), cells, flags, schema)
-            row_line, indent = pending_line, pending_indent
-            wrapped = pending_lines
-        else:
-            pairs = _map_row(cells, schema, tabbed)
-            row_line = i + 1
-        pending_label, pending_line, pending_lines = [], None, []
-        rows_before = len(rows)
-        row_number += 1
-        by_column = dict(pairs)
-        code_text = by_column.get(schema.code_column or "", "")
-        code = code_text if bg.CODE.match(code_text) else None
-        label_values = [by_column.get(c, "") for c in schema.columns if c in schema.labels and c != schema.code_column]
-        income_label = by_column.get(schema.income_side[0], "") if schema.income_side else ""
-        if squeeze(income_label) in bg.CARRYOVER_LABELS or squeeze(label_values[0] if label_values else "") in \
-                bg.CARRYOVER_LABELS:
-            block = "carryover"
-        if squeeze(income_label) in bg.GRAND_TOTAL_LABELS:
-            block = "total"
-        for col_index, (column, value) in enumerate(pairs):
-            if column in schema.labels:
-                continue
-            amount = _amount(value)
-            if amount is None:
-                continue
-            side = None
-            row_label = next((v for v in label_values if v), code_text or "")
-            if schema.income_side:
-                side = "income" if column in schema.income_side else "expenditure"
-                expenditure_labels = [by_column.get(c, "") for c in schema.columns
-                                      if c in schema.labels and c not in schema.income_side]
-                row_label = income_label if side == "income" else next(iter(expenditure_labels), "")
-            label_for_total = squeeze(row_label or code_text)
-            rows.append(BudgetLine(
-                budget_line_id=f"{document_id}:{row_line}:{col_index + 1}", document_id=document_id,
-                source_file=source_file, table_id=table_id, table_type=table.table_type, table_title=table.title,
-                row_number=row_number, row_label=row_label or code_text or None,
-                row_label_2=(label_values[1] or None) if len(label_values) > 1 and not schema.income_side else None,
-                classification_code=code, column_label=column, side=side,
-                block=block if side in (None, "income") else "current",
-                is_total_row=label_for_total in bg.TOTAL_LABELS or code_text == bg.TOTAL_LABEL, is_aggregate_row=False,
-                indent_level=indent, amount_wan_yuan=amount, amount_as_printed=value,
-                is_undoubled=flags[col_index] if col_index < len(flags) else False, source_line=row_line))
-        if len(rows) > rows_before:
-            status[i + 1] = "amounts"
-            status.update(dict.fromkeys(wrapped, "wrapped_label"))
-        else:
-            status[i + 1] = "reject"
-            issues.append((i + 1, "amounts_not_loaded",
-                           f"{table_id}: a row with numbers that fall in no amount column: {text[:60]}"))
-    _mark_aggregate_rows(rows)
-    return rows, tabbed
+from ingest.records import BudgetColumn, BudgetLine, BudgetTable
 
 
 def _grids_below(doc: Document, table: FoundTable) -> tuple[list[Table], int]:
@@ -182,7 +26,7 @@ def _grids_below(doc: Document, table: FoundTable) -> tuple[list[Table], int]:
     after its title (or the one its title is printed in) and those that follow it with nothing but blank lines or
     page numbers between (a table split where the document left a blank line). A grid after text (another table
     under a title the parsers do not know) ends the table on the line before it; lines below the last grid (a
-    note such as 注：本表无数据) stay in the table."""
+    note such as 注：本表无数据, the rows of one cell a sheet prints as text) stay in the table."""
     grids: list[Table] = []
     end = table.end_line
     for grid in doc.tables:
@@ -196,128 +40,192 @@ def _grids_below(doc: Document, table: FoundTable) -> tuple[list[Table], int]:
     return grids, end
 
 
-def _layout_problem(doc: Document, table: FoundTable) -> tuple[FoundTable, str | None]:
-    """Whether the table can be read with its type's column layout (grammar.budget.SCHEMAS): (the table, ending
-    before any unrelated grid in a paged document, and the reason it cannot be read, or None).
+def _end_of_grids(doc: Document, grids: list[Table], end: int) -> int:
+    """The last line of a table read by its headings: its last grid, then what is printed under it: notes
+    (注：本表无数据), a 合计 or the table number outside the grid, blank lines. Text after that (the narrative) is
+    not part of the table."""
+    last = grids[-1].last_position
+    in_note = False
+    for position in range(last + 1, end + 1):
+        line = doc.lines[position - 1].strip()
+        if not line or is_page_furniture(line):
+            last = position
+            continue
+        text = squeeze(line)
+        if bg.NOTE_LINE.match(text) or bg.EMPTY_TABLE.match(text) or (in_note and len(text) <= 40):
+            in_note, last = not text.endswith("。"), position
+            continue
+        if bg.META_LINE.match(text) or text in bg.TOTAL_LABELS:
+            in_note, last = False, position
+            continue
+        break
+    return last
 
-    The layout is positional and in 万元, so a table stating another unit is not read; in a paged document (PDF,
-    DOCX, workbook) the table is its ruled grid, which must not have more filled columns than the layout."""
-    if doc.is_paged:
-        grids, end = _grids_below(doc, table)
-        table = FoundTable(table.title_line, end, table.title, table.table_type)
-        # Columns that rows with figures fill: header rows may print more (two-level headings), and a table with
-        # no figures cannot be misread.
-        figure_rows = [row for grid in grids for row in grid.rows
-                       if any(cell is not None and bg.FIGURE_CELL.match(cell.text) for cell in row)
-                       and not bg.is_column_numbers([cell.text for cell in row if cell is not None and cell.text])]
-        filled = {c for row in figure_rows for c, cell in enumerate(row) if cell is not None and cell.text}
-        schema = bg.SCHEMAS[table.table_type]
-        if len(filled) > len(schema.columns):
-            return table, (f"rows with figures fill {len(filled)} columns, the layout of {table.table_type} has "
-                           f"{len(schema.columns)}: the table follows another template")
-        # An amount where the layout has a label (a name column; the code column holds codes), or words where it
-        # has an amount, means the columns are not the layout's.
-        labels = {c for c, column in enumerate(schema.columns)
-                  if column in schema.labels and column != schema.code_column}
-        for row in figure_rows:
-            for c, cell in enumerate(row):
-                if cell is None or not cell.text:
-                    continue
-                if c in labels and bg.AMOUNT_CELL.match(cell.text):
-                    return table, (f"an amount ({cell.text}) in the column where the layout of {table.table_type} "
-                                   "has a label: the table follows another template")
-                if c < len(schema.columns) and c not in labels and c not in _code_columns(schema) \
-                        and bg.WORDS.search(cell.text):
-                    return table, (f"words ({cell.text[:20]}) in the column where the layout of {table.table_type} "
-                                   "has an amount: the table follows another template")
-    for position in range(table.title_line, table.end_line + 1):
+
+def _stated_unit(doc: Document, table: FoundTable, first_row: int) -> str | None:
+    """The unit a table states above its rows (`单位：元`, `单位:万元`), or None."""
+    for position in range(table.title_line, first_row + 1):
         m = bg.STATED_UNIT.search(doc.lines[position - 1])
-        if m and m.group("unit") != bg.LAYOUT_UNIT:
-            return table, f"amounts stated in {m.group('unit')} (单位：{m.group('unit')}); the layout is read in 万元"
-    return table, None
+        if m:
+            return m.group("unit")
+    return None
 
 
-def _code_columns(schema: bg.Schema) -> set[int]:
-    return {schema.columns.index(schema.code_column)} if schema.code_column else set()
+def _layout_problem(doc: Document, table: FoundTable, grids: list[Table], unit: str | None) -> str | None:
+    """Why the table cannot be read with its type's Shanxi layout (grammar.budget.SCHEMAS), or None.
+
+    The layout is positional and in 万元, so a table stating another unit is not read; a table whose grid prints its
+    headings must print the layout's where the layout has them; in a paged document (PDF, DOCX, workbook) the grid
+    must also not have more filled columns than the layout."""
+    schema = bg.SCHEMAS.get(table.table_type)
+    if schema is None:
+        return f"{table.table_type} has no positional layout"
+    if unit and unit != bg.LAYOUT_UNIT:
+        return f"amounts stated in {unit} (单位：{unit}); the layout is read in 万元"
+    if grids and not bg.has_signature(heading_paths(grids, table.title), schema):
+        return (f"the headings do not print {' '.join(schema.signature)} where the {table.table_type} layout has "
+                "them")
+    if not doc.is_paged:
+        return None
+    # Columns that rows with figures fill: header rows may print more (two-level headings), and a table with
+    # no figures cannot be misread.
+    figure_rows = [row for grid in grids for row in grid.rows
+                   if any(cell is not None and bg.FIGURE_CELL.match(cell.text) for cell in row)
+                   and not bg.is_column_numbers([cell.text for cell in row if cell is not None and cell.text])]
+    filled = {c for row in figure_rows for c, cell in enumerate(row) if cell is not None and cell.text}
+    if len(filled) > len(schema.columns):
+        return (f"rows with figures fill {len(filled)} columns, the layout of {table.table_type} has "
+                f"{len(schema.columns)}: the table follows another template")
+    # An amount where the layout has a label (a name column; the code column holds codes), or words where it
+    # has an amount, means the columns are not the layout's.
+    labels = {c for c, column in enumerate(schema.columns) if column in schema.labels and column != schema.code_column}
+    codes = {schema.columns.index(schema.code_column)} if schema.code_column else set()
+    for row in figure_rows:
+        for c, cell in enumerate(row):
+            if cell is None or not cell.text:
+                continue
+            if c in labels and bg.AMOUNT_CELL.match(cell.text):
+                return (f"an amount ({cell.text}) in the column where the layout of {table.table_type} has a label: "
+                        "the table follows another template")
+            if c < len(schema.columns) and c not in labels and c not in codes and bg.WORDS.search(cell.text):
+                return (f"words ({cell.text[:20]}) in the column where the layout of {table.table_type} has an "
+                        "amount: the table follows another template")
+    return None
 
 
-def _not_read(doc: Document, table: FoundTable, problem: str, status: dict[int, str],
-              issues: list[tuple[int, str, str]]) -> None:
-    """A table whose layout is not one the parser reads: every line of it rejected, with the reason, none loaded."""
+def _prints_no_amount(doc: Document, table: FoundTable) -> bool:
+    """Whether a table prints `-` or 无 in cells of its rows (where the amounts would be)."""
+    return any(gg.NO_AMOUNT.match(cell.strip()) for position in range(table.title_line + 1, table.end_line + 1)
+               for cell in doc.lines[position - 1].split("\t")[1:])
+
+
+def _not_read(table: FoundTable, problem: str, status: dict[int, str], issues: list[tuple[int, str, str]]) -> None:
+    """A table neither reader can read: every line of it rejected, with the reason, none loaded."""
     status[table.title_line] = "title"
     for position in range(table.title_line + 1, table.end_line + 1):
         status[position] = "reject"
     issues.append((table.title_line, "table_layout_not_recognised", f"{table.title}: {problem}"))
 
 
+def _read_by_headings(doc: Document, table: FoundTable, grids: list[Table], unit: str | None,
+                      status: dict[int, str], issues: list[tuple[int, str, str]]
+                      ) -> tuple[list[BudgetLine], list[BudgetColumn], str | None, int]:
+    """(lines, columns, problem, header rows) of a table read by its own headings."""
+    context = TableContext(
+        table_id=f"{doc.document_id}:{table.title_line}", document_id=doc.document_id, source_file=doc.source_file,
+        table_type=table.table_type, title=table.title, phase=bg.phase_of(table.title) or "budget",
+        year=table.year, unit=unit)
+    grid = read_grid_rows(grids, context)
+    if grid.problem:
+        return [], [], grid.problem, 0
+    status[table.title_line] = "title"
+    for position in range(table.title_line + 1, grids[0].first_position):
+        status[position] = "meta"
+    for position in range(grids[-1].last_position + 1, table.end_line + 1):
+        # the notes under the table, or a row printed outside its grid (a sheet's row of one cell: 合计)
+        status[position] = "heading" if squeeze(doc.lines[position - 1]) in bg.TOTAL_LABELS else "meta"
+    status.update(grid.status)
+    issues += grid.issues
+    if unit is None and grid.lines:
+        issues.append((table.title_line, "unit_not_stated",
+                       f"{context.table_id}: no 单位：元/万元 above the table: its amounts are kept as printed, "
+                       "without a value in 元"))
+    return grid.lines, column_records(grid, context), None, grid.header_rows
+
+
 def parse_budget_table(doc: Document, table: FoundTable) -> ParseResult:
-    """One budget table: its record, its amount cells, its rejects and the accounting of its lines."""
+    """One budget table: its record, its columns and amount cells, its rejects and the accounting of its lines."""
     lines, document_id, source_file = doc.lines, doc.document_id, doc.source_file
     table_id = f"{document_id}:{table.title_line}"
     status: dict[int, str] = {}  # position -> status (ingest.forms.line_accounting)
     issues: list[tuple[int, str, str]] = []
-    empty_note = None
-    problem = None
-    if table.table_type != "overall_expenditure_targets":
-        table, problem = _layout_problem(doc, table)
-        body = [i for i in range(table.title_line, table.end_line) if lines[i].strip()]
-        empty_note = next((i + 1 for i in body if bg.EMPTY_TABLE.match(squeeze(lines[i]))), None)
-    if problem:
-        _not_read(doc, table, problem, status, issues)
-        rows, layout = [], "grid" if doc.is_paged else "text"
-    elif table.table_type == "overall_expenditure_targets":
-        rows = parse_overall_block(lines, table, document_id, source_file, status, issues)
-        layout = "tab"
-    else:
-        rows, tabbed = _read_rows(lines, table, document_id, source_file, status, issues, cells=doc.is_paged)
+    out = ParseResult()
+    if table.table_type == "overall_expenditure_targets":
+        out.budget_lines = parse_overall_block(lines, table, document_id, source_file, status, issues)
+        record = _table_record(doc, table, "tab", "layout", bg.LAYOUT_UNIT, None, len(out.budget_lines), None)
+        return _finish(doc, out, record, table, status, issues, None)
+    grids: list[Table] = []
+    if doc.tables:
+        grids, end = _grids_below(doc, table)
+        if doc.is_paged:
+            table = FoundTable(table.title_line, end, table.title, table.table_type, table.year)
+    first_row = grids[0].first_position if grids else table.end_line
+    unit = _stated_unit(doc, table, first_row)
+    body = [i for i in range(table.title_line, table.end_line) if lines[i].strip()]
+    empty_note = next((i + 1 for i in body if bg.EMPTY_TABLE.match(squeeze(lines[i]))), None)
+    problem = _layout_problem(doc, table, grids, unit)
+    columns_from, header_rows = "layout", None
+    columns: list[BudgetColumn] = []
+    if problem is None:
+        rows, tabbed = read_layout_rows(lines, table, document_id, source_file, status, issues, cells=doc.is_paged)
         layout = "grid" if doc.is_paged else "tab" if tabbed else "text"
-        if empty_note is not None and rows:
-            issues.append((empty_note, "empty_table_with_amounts", f"{table_id}: 本表无数据 but {len(rows)} amounts"))
-    out = ParseResult(budget_lines=rows)
-    out.budget_tables.append(BudgetTable(
-        table_id=table_id, document_id=document_id, source_file=source_file, table_type=table.table_type,
-        table_title=table.title, title_line=table.title_line, end_line=table.end_line,
-        is_declared_empty=empty_note is not None, empty_note_line=empty_note, amount_cells=len(rows),
-        layout=layout))
+        unit = bg.LAYOUT_UNIT
+        columns = layout_columns(bg.SCHEMAS[table.table_type], table_id, document_id, source_file, table.title,
+                                 table.year, table.title_line)
+    elif grids:
+        table = FoundTable(table.title_line, _end_of_grids(doc, grids, table.end_line), table.title,
+                           table.table_type, table.year)
+        empty_note = next((p for p in range(table.title_line, table.end_line + 1)
+                           if bg.EMPTY_TABLE.match(squeeze(lines[p - 1]))), None)
+        rows, columns, grid_problem, header_rows = _read_by_headings(
+            doc, table, grids, unit, status, issues)
+        columns_from, layout = "header", "grid" if doc.is_paged else "tab"
+        problem = f"{problem}; by its own headings: {grid_problem}" if grid_problem else None
+    else:
+        rows, layout = [], "text"
+    if problem:
+        _not_read(table, problem, status, issues)
+        rows, columns = [], []
+    elif empty_note is not None and rows:
+        issues.append((empty_note, "empty_table_with_amounts", f"{table_id}: 本表无数据 but {len(rows)} amounts"))
+    out.budget_lines, out.budget_columns = rows, columns
+    # Printed empty: a note says so, or no cell holds an amount (read by its headings: every cell blank, `-` or 无;
+    # read by its layout: `-` or 无 printed where the amounts would be).
+    declared_empty = empty_note is not None or (not problem and not rows and (
+        (columns_from == "header" and not any(r == "amount_not_read" for _, r, _ in issues))
+        or _prints_no_amount(doc, table)))
+    record = _table_record(doc, table, layout, columns_from, unit, empty_note, len(rows), header_rows)
+    record.is_declared_empty = declared_empty
+    return _finish(doc, out, record, table, status, issues, problem)
+
+
+def _table_record(doc: Document, table: FoundTable, layout: str, columns_from: str, unit: str | None,
+                  empty_note: int | None, amount_cells: int, header_rows: int | None) -> BudgetTable:
+    return BudgetTable(
+        table_id=f"{doc.document_id}:{table.title_line}", document_id=doc.document_id, source_file=doc.source_file,
+        table_type=table.table_type, table_title=table.title, title_line=table.title_line, end_line=table.end_line,
+        is_declared_empty=empty_note is not None, empty_note_line=empty_note, amount_cells=amount_cells,
+        layout=layout, columns_from=columns_from, unit_stated=unit, phase=bg.phase_of(table.title) or "budget",
+        year_printed=table.year, header_rows=header_rows)
+
+
+def _finish(doc: Document, out: ParseResult, record: BudgetTable, table: FoundTable, status: dict[int, str],
+            issues: list[tuple[int, str, str]], problem: str | None) -> ParseResult:
+    out.budget_tables.append(record)
     for line, reason, detail in issues:
-        out.reject(document_id, source_file, line, line, "budget_table", reason, detail)
+        out.reject(doc.document_id, doc.source_file, line, line, "budget_table", reason, detail)
     reasons = {line: reason for line, reason, _ in issues}
     if problem:
         reasons = dict.fromkeys(range(table.title_line, table.end_line + 1), "table_layout_not_recognised")
-    account_table(doc, out, table_id, "budget", table.title_line, table.end_line, status, reasons)
+    account_table(doc, out, record.table_id, "budget", table.title_line, table.end_line, status, reasons)
     return out
-
-
-def _mark_aggregate_rows(rows: list[BudgetLine]) -> None:
-    """Unit and department rows of a 项目支出 table sum the project rows below them: mark them so that they are
-    not summed twice. Shallower U+3000 indentation marks them where the document indents (吕梁 reports); else
-    the leading rows whose 合计 equals the sum of the rest (the 孝义 table prints its department row twice)."""
-    for row in rows:
-        row.is_aggregate_row = False
-    if not rows or not rows[0].table_type.startswith("project_expenditure"):
-        return
-    totals: dict[int, tuple[Decimal, list[BudgetLine]]] = {}
-    for row in rows:
-        if row.column_label == bg.TOTAL_LABEL:
-            totals[row.source_line] = (row.amount_wan_yuan, [])
-    for row in rows:
-        totals.get(row.source_line, (None, []))[1].append(row)
-    ordered = sorted(totals.items())
-    deepest = max(r.indent_level for r in rows)
-    aggregate_lines: set[int] = set()
-    if deepest > 0:
-        aggregate_lines = {line for line, (_, cells) in ordered if cells[0].indent_level < deepest}
-    else:
-        for k in range(len(ordered)):
-            rest = [amount for _, (amount, _) in ordered[k + 1:]]
-            if not rest:
-                break
-            tolerance = Decimal("0.01") * len(rest) + Decimal("0.01")
-            if abs(ordered[k][1][0] - sum(rest)) <= tolerance or (
-                    k + 1 < len(ordered) and ordered[k][1][0] == ordered[k + 1][1][0] and
-                    abs(ordered[k][1][0] - sum(rest[1:])) <= tolerance):
-                aggregate_lines.add(ordered[k][0])
-            else:
-                break
-    for row in rows:
-        row.is_aggregate_row = row.source_line in aggregate_lines

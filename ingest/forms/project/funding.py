@@ -59,12 +59,45 @@ def _read_amount(text: str) -> tuple[str, object]:
     return "unparsable", value_text
 
 
+def _column(text: str, offset: int) -> int | None:
+    """The cell (0-based) a position of a TAB row stands in; None on a line without TABs."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    return text.count("\t", line_start, offset) if "\t" in line else None
+
+
+def _periods_by_column(text: str, start: int, labels: list[tuple[str, re.Match[str]]]) -> list[str] | None:
+    """Each label's period (labels found at `start` of the stream text) from the column it stands in, where the
+    block's cells keep their columns (a PDF or workbook grid): the annual side is every cell at or right of the
+    年度资金总额 label. None where the columns cannot say (no TAB cells, no annual total label) or contradict the
+    labels (a source twice on one side, a total on the other side, as the cells of the DOCX exports shift): the
+    order of the labels decides there."""
+    annual = next((m for key, m in labels if key == "total:annual"), None)
+    annual_column = _column(text, start + annual.start()) if annual else None
+    if annual_column is None:
+        return None
+    periods: list[str] = []
+    sides: set[tuple[str, str]] = set()
+    for key, m in labels:
+        column = _column(text, start + m.start())
+        if column is None:
+            return None
+        period = "annual" if column >= annual_column else "implementation"
+        if key.startswith("total:") and key != "total:" + period or (key, period) in sides:
+            return None
+        sides.add((key, period))
+        periods.append(period)
+    return periods
+
+
 def parse_funding(stream: LineStream, start: int, end: int, stated_unit: str | None,
                   ) -> tuple[list[FundingAmount], list[Issue]]:
     amounts: list[FundingAmount] = []
     issues: list[Issue] = []
     text = stream.text[start:end]
     labels = _find_fund_labels(text)
+    by_column = _periods_by_column(stream.text, start, labels)
     seen: dict[str, int] = {}
     previous_source: str | None = None
     for n, (key, m) in enumerate(labels):
@@ -91,6 +124,8 @@ def parse_funding(stream: LineStream, start: int, end: int, stated_unit: str | N
                                       f"third {label_text} label in the funding block"))
                 continue
             period = "implementation" if count == 0 else "annual"
+            if by_column:
+                period = by_column[n]
         value_offset = start + m.end() + (len(text[m.end():value_end]) - len(text[m.end():value_end].lstrip()))
         line = stream.line_at(value_offset if kind != "blank" else start + m.start())
         amount = FundingAmount(period, source, label_text, "", None, stated_unit, None, False, line)

@@ -104,10 +104,12 @@ def parse_goals(lines: tuple[str, ...], stream: LineStream, labels: list[HeaderL
         if columns:
             row_start = stream.text.rfind("\n", 0, columns.start) + 1
             header_cells = stream.text[row_start:columns.end].split("\t")
-            annual_column = next((i for i, c in enumerate(header_cells) if hg.ANNUAL_GOAL_HEADER in squeeze(c)), None)
+            annual_column = next((i for i, c in enumerate(header_cells)
+                                  if any(h in squeeze(c) for h in hg.ANNUAL_GOAL_HEADERS)), None)
             # A header row that starts with its own 实施期目标 cell is not aligned with the goal rows (which start
             # with the 总体目标 label): its column numbers cannot place a lone cell.
-            if header_cells and squeeze(header_cells[0]) and hg.ANNUAL_GOAL_HEADER not in squeeze(header_cells[0]):
+            if header_cells and squeeze(header_cells[0]) \
+                    and not any(h in squeeze(header_cells[0]) for h in hg.ANNUAL_GOAL_HEADERS):
                 annual_column = None
         impl, annual = _split_goal_cells(region, annual_column)
         if annual_column is None and len(impl) == 1 and not annual:

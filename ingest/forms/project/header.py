@@ -4,6 +4,7 @@ date, read from the lines between the 项目名称 row and the indicator grid.""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from ingest.forms.project.funding import FundingAmount, parse_funding
 from ingest.forms.project.goals import parse_goals
@@ -13,7 +14,11 @@ from ingest.forms.stream import LineStream
 from ingest.grammar import header as hg
 from ingest.grammar.dates import parse_filled_date
 from ingest.grammar.numbers import GRID_NUMBER, fold_number_width
-from ingest.grammar.text import clean_text, join_wrapped, split_cells, squeeze
+from ingest.grammar.text import clean_line, clean_text, join_wrapped, split_cells, squeeze
+
+# Header fields whose value is one short text (not prose): read the same way wherever the label stands.
+SINGLE_FIELDS = ("department", "implementing_unit", "project_attribute", "project_class", "project_period",
+                 "planned_start", "planned_end")
 
 
 @dataclass
@@ -30,6 +35,27 @@ def parse_project_name(line: str) -> str | None:
     if not cells:
         return None
     return cells[0] if "\t" in rest else clean_text(rest)
+
+
+def name_row_rest(line: str) -> str:
+    """What a TAB 项目名称 row prints after the name cell (`…⇥项目性质⇥经常性项目⇥项目类别⇥特定目标类` on the Shanghai
+    填报表), where further labelled fields may stand; '' for a row without TABs."""
+    if "\t" not in line:
+        return ""
+    rest = hg.PROJECT_NAME_PREFIX.sub("", clean_line(line), count=1)
+    cells = rest.split("\t")
+    name_at = next((i for i, c in enumerate(cells) if c.strip()), None)
+    return "" if name_at is None else "\t".join(cells[name_at + 1:]).rstrip()
+
+
+def parse_planned_date(text: str | None) -> date | None:
+    m = hg.PLANNED_DATE.match(squeeze(text or ""))
+    if not m:
+        return None
+    try:
+        return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
 
 
 def find_grid_start(lines: tuple[str, ...], first: int, last: int) -> int:
@@ -114,17 +140,24 @@ def read_project_header(lines: tuple[str, ...], seg: TableSegment) -> ProjectHea
         following = [other.start for other in labels if other.start > lab.start]
         return lab.end, min(following) if following else len(stream.text)
 
-    def single(key: str) -> str | None:
-        lab = by_key.get(key)
-        return _single_value(stream.text[slice(*value_span(lab))]) if lab else None
-
-    department = single("department")
+    # Fields printed on the 项目名称 row itself, after the name; the lines below have the last word.
+    singles = _single_values(_name_row_stream(lines, seg.name_line))
+    singles.update({key: (_single_value(stream.text[slice(*value_span(by_key[key]))]),
+                          stream.line_at(by_key[key].start) or seg.name_line)
+                    for key in SINGLE_FIELDS if key in by_key})
+    values = {key: value for key, (value, _) in singles.items()}
+    department = values.get("department")
     code, name, credit = split_department(department)
     result.fields.update(
         department_as_printed=department, department_code=code, department_name=name, department_credit_code=credit,
-        implementing_unit=single("implementing_unit"), project_attribute=single("project_attribute"),
-        project_period=single("project_period"),
+        implementing_unit=values.get("implementing_unit"), project_attribute=values.get("project_attribute"),
+        project_class=values.get("project_class"), project_period=values.get("project_period"),
     )
+    for key in ("planned_start", "planned_end"):
+        text = values.get(key)
+        result.fields[f"{key}_date"] = parse_planned_date(text)
+        if text and result.fields[f"{key}_date"] is None:
+            result.issues.append((singles[key][1], "unparsable_date", f"{key.replace('_', ' ')} date {text!r}"))
     previous_text_field = None
     for key, spec in ((s.key, s) for s in hg.HEADER_FIELDS if s.key in TEXT_FIELDS):
         lab = by_key.get(key)
@@ -163,6 +196,22 @@ def read_project_header(lines: tuple[str, ...], seg: TableSegment) -> ProjectHea
     parse_footer(lines, seg, result)
     result.fields["grid_number_set"] = grid_number_set(lines, grid, last)
     return result
+
+
+def _name_row_stream(lines: tuple[str, ...], name_line: int) -> LineStream:
+    rest = name_row_rest(lines[name_line - 1])
+    return LineStream(rest, (0,), (name_line,)) if rest.strip() else LineStream("", (), ())
+
+
+def _single_values(stream: LineStream) -> dict[str, tuple[str | None, int]]:
+    """The short fields labelled in a one-line stream: {key: (the text up to the next label, line)}."""
+    labels = find_header_labels(stream)
+    out: dict[str, tuple[str | None, int]] = {}
+    for n, lab in enumerate(labels):
+        if lab.key in SINGLE_FIELDS:
+            end = labels[n + 1].start if n + 1 < len(labels) else len(stream.text)
+            out[lab.key] = (_single_value(stream.text[lab.end:end]), stream.line_numbers[0])
+    return out
 
 
 def grid_number_set(lines: tuple[str, ...], first: int, last: int) -> str:

@@ -112,6 +112,8 @@ def parse_cell_grid(lines: tuple[str, ...], first: int, last: int) -> GridParse:
             result.mark(line_no, "label")
             continue
         tokens = [t for t in tokens if t[0] != "heading"]
+        if len(tokens) >= 2 and tokens[0][0] == "l2" and voc.promotes_to_level1(tokens[0][1], tokens[1][1]):
+            tokens[0] = ("l1", tokens[0][1])  # 成本指标⇥经济成本指标⇥…: a level 1 of the 2021 framework
         if tokens and tokens[0][0] == "l1":
             printed = tokens.pop(0)[1]
             new_group = voc.level1_of(printed) != level1[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 
 @dataclass
@@ -17,6 +18,7 @@ class IndicatorRow:
     is_placeholder: bool
     source_line: int
     position: int = 0  # order of the row within its period
+    weight: Decimal | None = None  # 分值 / 权重, where the grid prints a score column
 
 
 @dataclass

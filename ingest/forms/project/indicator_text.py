@@ -293,6 +293,12 @@ class _TextGridParser:
 
     def label(self, kind: str, canonical: str, printed: str, line: int) -> None:
         self.result.mark(line, "label")
+        if kind == "2" and not self.buffer and self.pending_side == "implementation" and self.level2[1] \
+                and voc.promotes_to_level1(self.level2[1], printed):
+            # The label just printed (成本指标) is the level 1 of this one (经济成本指标): the 2021 framework.
+            self.level1 = (voc.level1_of(self.level2[1]), self.level2[1])
+            self.level2 = (canonical, printed)
+            return
         if kind == "1":
             self.flush()
             self.level1 = (canonical, printed)

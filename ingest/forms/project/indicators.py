@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ingest.forms.project.indicator_cells import parse_cell_grid
+from ingest.forms.project.indicator_columns import find_column_layout, parse_column_grid
 from ingest.forms.project.indicator_rows import GridParse, IndicatorRow
 from ingest.forms.project.indicator_text import parse_text_grid
 from ingest.grammar.text import squeeze
@@ -11,7 +12,11 @@ from ingest.records import Indicator
 
 
 def parse_indicator_grid(lines: tuple[str, ...], first: int, last: int) -> GridParse:
-    """Grid lines first..last (0-based, inclusive): TAB cells when most grid lines carry TABs, else text lines."""
+    """Grid lines first..last (0-based, inclusive): by column where a heading row names each column once (PDF
+    grids, workbooks); else TAB cells when most grid lines carry TABs, else text lines."""
+    layout = find_column_layout(lines, first, last)
+    if layout is not None:
+        return parse_column_grid(lines, first, last, layout)
     non_blank = [line for line in lines[first: last + 1] if line.strip()]
     tabbed = sum("\t" in line for line in non_blank)
     if non_blank and tabbed * 2 >= len(non_blank):
@@ -65,6 +70,6 @@ def indicator_records(project_id: str, document_id: str, source_file: str, grid:
             level1=row.level1, level1_printed=row.level1_printed, level2=row.level2, level2_printed=row.level2_printed,
             indicator_name=completed.get(id(row), row.name), indicator_name_as_printed=row.name,
             target_text=target.text, comparator=target.comparator, target_value=target.value,
-            target_unit=target.unit, value_kind=target.kind, target_value_yuan=target.value_yuan,
+            target_unit=target.unit, value_kind=target.kind, target_value_yuan=target.value_yuan, weight=row.weight,
             is_placeholder=row.is_placeholder, source_line=row.source_line))
     return out

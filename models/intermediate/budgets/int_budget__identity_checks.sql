@@ -1,6 +1,6 @@
 -- One row per arithmetic identity the budget tables should satisfy (survey §6.6), from every family of checks
 -- (int_budget__identity_*), with the printed figure (expected), the recomputed one (actual), their difference in
--- 万元 and a rounding tier.
+-- the unit they are printed in (unit: 元 or 万元) and a rounding tier.
 {%- set families = [
     'int_budget__identity_summary_tables',
     'int_budget__identity_row_totals',
@@ -25,6 +25,7 @@ with all_checks as (
             expected::decimal(38, 2) as expected,
             actual::decimal(38, 2) as actual,
             addends::bigint as addends,
+            unit::varchar as unit,
             source_lines
         from {{ ref(family) }}
         {%- if not loop.last %}
@@ -45,7 +46,8 @@ select
     actual,
     expected - actual as difference,
     addends,
-    {{ rounding_tier('expected - actual', 'addends') }} as tier,
+    unit,
+    {{ rounding_tier('expected - actual', 'addends', 'unit') }} as tier,
     source_lines
 from all_checks
 where expected is not null and actual is not null

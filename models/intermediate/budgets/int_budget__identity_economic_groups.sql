@@ -15,6 +15,7 @@ select
     t.col.value as expected,
     sum(items.amounts[t.col.key]) as actual,
     count(*) as addends,
+    groups.unit_stated as unit,
     groups.source_ref as source_lines
 from cells as groups
 cross join unnest(map_entries(groups.amounts)) as t (col)

@@ -13,6 +13,7 @@ select
     wholes.value as expected,
     sum(parts.value) as actual,
     count(*) as addends,
+    wholes.unit,
     wholes.source_ref as source_lines
 from narrative as wholes
 inner join narrative as parts

@@ -40,13 +40,14 @@ narrative_picks as (
     group by document_id
 ),
 
+-- The tables' figures in 万元, as the narrative states them (a table in 元 rounded to 0.01 万元).
 table_picks as (
     select
         document_id,
-        summary_income_total as income_total,
-        expenditure_table_basic as basic,
-        expenditure_table_project as project,
-        coalesce(three_public_total, 0) as three_public
+        {{ in_unit('summary_income_total', "'万元'") }} as income_total,
+        {{ in_unit('expenditure_table_basic', "'万元'") }} as basic,
+        {{ in_unit('expenditure_table_project', "'万元'") }} as project,
+        {{ in_unit('coalesce(three_public_total, 0)', "'万元'") }} as three_public
     from {{ ref('int_budget__headline_figures') }}
 ),
 
@@ -71,6 +72,7 @@ select
     n.income_total as expected,
     t.income_total as actual,
     2 as addends,
+    '万元' as unit,
     n.income_total_at as source_lines
 from narrative_picks as n
 inner join table_picks as t on n.document_id = t.document_id
@@ -85,6 +87,7 @@ select
     n.basic as expected,
     t.basic as actual,
     2 as addends,
+    '万元' as unit,
     n.basic_at as source_lines
 from narrative_picks as n
 inner join table_picks as t on n.document_id = t.document_id
@@ -99,6 +102,7 @@ select
     n.project as expected,
     t.project as actual,
     2 as addends,
+    '万元' as unit,
     n.project_at as source_lines
 from narrative_picks as n
 inner join table_picks as t on n.document_id = t.document_id
@@ -113,6 +117,7 @@ select
     n.three_public as expected,
     t.three_public as actual,
     2 as addends,
+    '万元' as unit,
     n.three_public_at as source_lines
 from narrative_picks as n
 inner join table_picks as t on n.document_id = t.document_id
@@ -128,6 +133,7 @@ select
     n.project_count as expected,
     coalesce(c.project_tables, 0) as actual,
     2 as addends,
+    '个' as unit,
     n.project_count_at as source_lines
 from narrative_picks as n
 left join project_counts as c on n.document_id = c.document_id

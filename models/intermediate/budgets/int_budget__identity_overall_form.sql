@@ -15,9 +15,10 @@ select
     '整体支出表: 合计 = 基本支出 + 项目支出' as description,
     '合计' as row_label,
     column_label,
-    max(amount_wan_yuan) filter (where row_label = '合计') as expected,
-    sum(amount_wan_yuan) filter (where row_label in ('基本支出', '项目支出')) as actual,
+    max(amount_value) filter (where row_label = '合计') as expected,
+    sum(amount_value) filter (where row_label in ('基本支出', '项目支出')) as actual,
     2 as addends,
+    any_value(unit_stated) as unit,
     arg_min(source_ref, printed_at) as source_lines
 from lines
 group by document_id, table_type, column_label

@@ -11,15 +11,16 @@ select
     '单位合计 = Σ 项目' as description,
     aggregates.row_label,
     aggregates.column_label,
-    aggregates.amount_wan_yuan as expected,
-    sum(items.amount_wan_yuan) as actual,
+    aggregates.amount_value as expected,
+    sum(items.amount_value) as actual,
     count(*) as addends,
+    aggregates.unit_stated as unit,
     aggregates.source_ref as source_lines
 from lines as aggregates
 inner join lines as items
     on
         aggregates.table_id = items.table_id
-        and aggregates.column_label = items.column_label
+        and aggregates.column_index = items.column_index
         and not items.is_aggregate_row
 where aggregates.is_aggregate_row
 group by all

@@ -1,52 +1,56 @@
--- Row identities: one row per budget table row with a 合计, whose parts (fund sources, basic and project
--- expenditure, personnel and public costs) add up to it.
-with cells as (
-    select * from {{ ref('int_budget__row_cells') }}
-    where table_type in (
-        'income_summary', 'expenditure_summary', 'general_budget_expenditure', 'gov_fund_expenditure',
-        'basic_expenditure_economic', 'admin_operating', 'project_expenditure_current'
-    )
-    and amounts['合计'] is not null
+-- Row identities: one row per budget table row and total column (合计, 小计) whose parts add up to it in that row:
+-- the columns that stg_ingest__budget_columns says add into it (fund sources, basic and project expenditure,
+-- personnel and public costs, the “三公” items), in the unit the table prints.
+with lines as (
+    select * from {{ ref('stg_ingest__budget_lines') }}
 ),
 
-row_parts as (
+columns as (
+    select * from {{ ref('stg_ingest__budget_columns') }}
+),
+
+totals as (
     select
-        document_id,
-        table_type,
-        source_ref,
-        coalesce(row_label, classification_code) as row_label,
-        amounts['合计'] as expected,
-        case table_type
-            when 'income_summary'
-                then
-                    coalesce(amounts['一般公共预算'], 0) + coalesce(amounts['政府性基金'], 0)
-                    + coalesce(amounts['国有资本经营预算'], 0) + coalesce(amounts['财政专户管理资金'], 0)
-                    + coalesce(amounts['单位资金'], 0)
-            when 'basic_expenditure_economic'
-                then coalesce(amounts['人员经费'], 0) + coalesce(amounts['公用经费'], 0)
-            when 'admin_operating'
-                then
-                    coalesce(amounts['一般公共预算'], 0) + coalesce(amounts['政府性基金预算'], 0)
-                    + coalesce(amounts['国有资本经营预算'], 0)
-            when 'project_expenditure_current'
-                then
-                    coalesce(amounts['一般公共预算'], 0) + coalesce(amounts['政府性基金预算'], 0)
-                    + coalesce(amounts['国有资本经营预算'], 0) + coalesce(amounts['财政专户管理资金'], 0)
-                    + coalesce(amounts['单位资金'], 0)
-            else coalesce(amounts['基本支出'], 0) + coalesce(amounts['项目支出'], 0)
-        end as actual
-    from cells
+        lines.*,
+        columns.column_label as total_label
+    from lines
+    inner join columns
+        on lines.table_id = columns.table_id and lines.column_index = columns.column_index
+    where exists (
+        select 1 from columns as parts
+        where parts.table_id = columns.table_id and parts.sums_into = columns.column_index
+    )
+),
+
+parts as (
+    select
+        lines.table_id,
+        lines.row_number,
+        columns.sums_into,
+        sum(lines.amount_value) as parts_total,
+        count(*) as parts_printed
+    from lines
+    inner join columns
+        on lines.table_id = columns.table_id and lines.column_index = columns.column_index
+    where columns.sums_into is not null
+    group by all
 )
 
 select
-    document_id,
-    table_type,
+    totals.document_id,
+    totals.table_type,
     'row_total_equals_parts' as identity,
     '合计 = Σ 分项 (per row)' as description,
-    row_label,
-    '合计' as column_label,
-    expected,
-    actual,
-    2 as addends,
-    source_ref as source_lines
-from row_parts
+    coalesce(totals.row_label, totals.classification_code) as row_label,
+    totals.total_label as column_label,
+    totals.amount_value as expected,
+    coalesce(parts.parts_total, 0) as actual,
+    greatest(coalesce(parts.parts_printed, 0), 2) as addends,
+    totals.unit_stated as unit,
+    totals.source_ref as source_lines
+from totals
+left join parts
+    on
+        totals.table_id = parts.table_id
+        and totals.row_number = parts.row_number
+        and totals.column_index = parts.sums_into

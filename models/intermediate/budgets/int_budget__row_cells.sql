@@ -1,7 +1,15 @@
--- One row per budget table row: its amount cells pivoted into columns by column label, with the group an
--- economic-classification item belongs to (the group row printed above it).
-with lines as (
-    select * from {{ ref('stg_ingest__budget_lines') }}
+-- One row per row of a budget table read with its Shanxi layout: its amount cells pivoted into columns by the
+-- layout's column names (unique within a layout), with the group an economic-classification item belongs to (the
+-- group row printed above it).
+with layout_tables as (
+    select table_id from {{ ref('stg_ingest__budget_tables') }}
+    where columns_from = 'layout'
+),
+
+lines as (
+    select budget_lines.*
+    from {{ ref('stg_ingest__budget_lines') }} as budget_lines
+    inner join layout_tables on budget_lines.table_id = layout_tables.table_id
 ),
 
 rows as (
@@ -22,7 +30,8 @@ rows as (
         bool_or(is_total_row) filter (where side is distinct from 'income') as is_total_row,
         bool_or(is_total_row) filter (where side = 'income') as is_income_total_row,
         bool_or(is_aggregate_row) as is_aggregate_row,
-        map_from_entries(list(struct_pack(k := column_label, v := amount_wan_yuan))) as amounts
+        any_value(unit_stated) as unit_stated,
+        map_from_entries(list(struct_pack(k := column_label, v := amount_value))) as amounts
     from lines
     group by table_id, document_id, table_type, source_page, source_line
 )

@@ -8,6 +8,9 @@ select
     source_file,
     table_type,
     table_title,
+    phase,
+    year_printed,
+    unit_stated,
     title_line,
     title_page,
     end_line,
@@ -16,5 +19,7 @@ select
     empty_note_line,
     empty_note_page,
     amount_cells,
-    layout
+    layout,
+    columns_from,
+    header_rows
 from budget_tables

@@ -1,5 +1,6 @@
 -- Budget by functional classification (类/款/项) per department and fund type, from the income table (表2:
--- funds by source) and the expenditure table (表3: basic vs project). One row per document, code and measure.
+-- funds by source) and the expenditure table (表3: basic vs project), whatever the template and phase. One row
+-- per document, code and measure (a column of one of those tables).
 with lines as (
     select * from {{ ref('fct_budget_line') }}
     where
@@ -11,8 +12,7 @@ documents as (
     select
         document_id,
         publisher_name,
-        region_name,
-        fiscal_year
+        region_name
     from {{ ref('dim_document') }}
 ),
 
@@ -29,7 +29,8 @@ select
     lines.document_id,
     documents.publisher_name as department_name,
     documents.region_name,
-    documents.fiscal_year,
+    lines.fiscal_year,
+    lines.phase,
     lines.classification_code,
     lines.row_label as classification_name,
     coalesce(codes.level, case length(lines.classification_code) when 3 then '类' when 5 then '款' else '项' end)
@@ -37,6 +38,8 @@ select
     left(lines.classification_code, 3) as class_code,
     lines.table_type,
     lines.column_label as measure,
+    lines.unit_stated,
+    lines.amount_value,
     lines.amount_wan_yuan,
     lines.amount_yuan,
     lines.source_line,

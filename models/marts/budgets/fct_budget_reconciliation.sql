@@ -22,6 +22,7 @@ select
     checks.actual,
     checks.difference,
     checks.addends,
+    checks.unit,
     checks.tier,
     checks.source_lines,
     -- The first of the lines, as page and line (`p3:12` -> page 3, line 12; `12` -> line 12 of a text file).

@@ -1,14 +1,16 @@
--- One row per budget disclosure: the headline figures of its tables (万元), basic vs project expenditure with
--- shares, the three-public and operating costs, and how many project tables it publishes.
+-- One row per budget disclosure (部门预算, 单位预算) and final account (部门决算): the headline figures of its tables
+-- in 万元, basic vs project expenditure with shares, the three-public and operating costs, and how many project
+-- tables it publishes.
 with documents as (
     select
         document_id,
         source_file,
+        doc_kind,
         publisher_name,
         region_name,
         fiscal_year
     from {{ ref('dim_document') }}
-    where doc_kind = 'budget_disclosure'
+    where doc_kind in ('department_budget', 'unit_budget', 'final_accounts')
 ),
 
 headline as (
@@ -18,12 +20,12 @@ headline as (
 figures as (
     select
         document_id,
-        summary_income_total as income_total,
-        summary_expenditure_total as expenditure_total,
-        expenditure_table_basic as basic_expenditure,
-        expenditure_table_project as project_expenditure,
-        three_public_total,
-        admin_operating_total,
+        (summary_income_total / 10000)::decimal(22, 6) as income_total,
+        (summary_expenditure_total / 10000)::decimal(22, 6) as expenditure_total,
+        (expenditure_table_basic / 10000)::decimal(22, 6) as basic_expenditure,
+        (expenditure_table_project / 10000)::decimal(22, 6) as project_expenditure,
+        (three_public_total / 10000)::decimal(22, 6) as three_public_total,
+        (admin_operating_total / 10000)::decimal(22, 6) as admin_operating_total,
         project_item_count as budget_project_lines
     from headline
 ),
@@ -39,6 +41,7 @@ project_tables as (
 select
     documents.document_id,
     documents.source_file,
+    documents.doc_kind,
     documents.publisher_name as department_name,
     documents.region_name,
     documents.fiscal_year,

@@ -12,6 +12,10 @@ totals as (
 
 copies as (
     select * from {{ ref('int_project__duplicate_copies') }}
+),
+
+frameworks as (
+    select * from {{ ref('int_project__indicator_framework') }}
 )
 
 select
@@ -32,7 +36,10 @@ select
     project_tables.department_as_printed,
     project_tables.implementing_unit,
     project_tables.project_attribute,
+    project_tables.project_class,
     project_tables.project_period,
+    project_tables.planned_start_date,
+    project_tables.planned_end_date,
     project_tables.project_category,
     project_tables.project_category_items,
     coalesce(project_tables.year_printed, documents.fiscal_year) as fiscal_year,
@@ -56,6 +63,7 @@ select
     project_tables.filled_date_precision,
     project_tables.grid_line,
     project_tables.grid_page,
+    frameworks.indicator_framework,
     copies.project_id is not null as is_duplicate_copy,
     copies.duplicate_of_project_id,
     project_tables.end_reason
@@ -66,3 +74,5 @@ left join totals
     on project_tables.project_id = totals.project_id
 left join copies
     on project_tables.project_id = copies.project_id
+left join frameworks
+    on project_tables.project_id = frameworks.project_id

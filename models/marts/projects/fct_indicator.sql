@@ -26,6 +26,7 @@ select
     indicators.target_unit,
     indicators.value_kind,
     indicators.target_value_yuan,
+    indicators.weight,
     indicators.is_placeholder,
     indicators.source_line,
     indicators.source_page

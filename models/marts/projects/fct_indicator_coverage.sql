@@ -1,7 +1,12 @@
--- Every project table x period x level-2 category of the framework, with the number of indicators it prints
--- there (zero included), so that missing categories are rows an analyst can count.
+-- Every project table x period x level-2 category of the framework the table follows, with the number of
+-- indicators it prints there (zero included), so that missing categories are rows an analyst can count. A table
+-- of the 2021 framework is counted against its categories (成本指标 a level 1 with 经济成本指标 …), any other
+-- against the older ones (成本指标 a level 2 of 产出指标).
 with projects as (
-    select project_id from {{ ref('dim_project') }}
+    select
+        project_id,
+        coalesce(indicator_framework, 'legacy') as indicator_framework
+    from {{ ref('dim_project') }}
 ),
 
 periods as (
@@ -11,7 +16,8 @@ periods as (
 categories as (
     select
         level1,
-        level2
+        level2,
+        framework
     from {{ ref('indicator_framework') }}
 ),
 
@@ -42,7 +48,8 @@ select
     coalesce(counts.quantitative_targets, 0) as quantitative_targets
 from projects
 cross join periods
-cross join categories
+inner join categories
+    on categories.framework in ('both', projects.indicator_framework)
 left join counts
     on
         projects.project_id = counts.project_id

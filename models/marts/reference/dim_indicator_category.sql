@@ -6,5 +6,6 @@ select
     level2,
     level1,
     level2_en,
-    level1_en
+    level1_en,
+    framework
 from framework

@@ -15,7 +15,7 @@ with named as (
 in_yuan as (
     select
         *,
-        {{ wan_yuan_to_yuan('name_amount_wan_yuan') }} as name_amount_yuan
+        {{ to_yuan('name_amount_wan_yuan', "'万元'") }} as name_amount_yuan
     from named
 )
 

@@ -11,4 +11,5 @@ select
     coalesce(target_unit, '') as actual,
     null::double as difference
 from {{ ref('fct_indicator') }}
-where level2 = '成本指标' and value_kind = 'numeric' and target_value_yuan is null
+-- 成本指标 of the older framework, 经济成本指标 of the 2021 one (社会 / 生态环境成本 need not be money)
+where level2 in ('成本指标', '经济成本指标') and value_kind = 'numeric' and target_value_yuan is null
