@@ -133,6 +133,8 @@ class ProjectTable:
     goal_split: str | None = column(STRING)
     grid_line: int | None = column(INT, page="grid_page")
     grid_page: int | None = column(INT)
+    # the grid starts at its heading (绩效指标, 一级指标) or a level-1 category: not a fragment cut from its top
+    grid_starts_at_heading: bool | None = column(BOOL)
     footer_line: int | None = column(INT, page="footer_page")
     footer_page: int | None = column(INT)
     filled_date: dt.date | None = column(DATE)
@@ -280,6 +282,76 @@ class NarrativeFigure:
     value: Decimal = column(decimal(18, 4), required=True)
     unit: str = column(STRING, required=True)
     figure_text: str = column(STRING, required=True)
+    refers_to_figure_id: str | None = column(STRING)  # a share `占 Y%`: the amount before it
+
+
+@record
+class NarrativeClassification:
+    """An amount the narrative states for a classification it names (类, 款, 项 by name, code or both)."""
+
+    narrative_item_id: str = column(STRING, required=True)
+    document_id: str = column(STRING, required=True)
+    source_file: str = column(STRING, required=True)
+    source_line: int = column(INT, required=True, page="source_page")
+    source_page: int | None = column(INT)
+    class_name: str | None = column(STRING)
+    class_code: str | None = column(STRING)
+    kuan_name: str | None = column(STRING)
+    kuan_code: str | None = column(STRING)
+    xiang_name: str | None = column(STRING)
+    xiang_code: str | None = column(STRING)
+    level: int = column(INT, required=True)  # the deepest level named: 1 类, 2 款, 3 项
+    classification_code: str | None = column(STRING)  # the whole code, where every level prints its code
+    amount_role: str = column(STRING, required=True)  # stated | budget | adjusted_budget | executed | previous_executed
+    amount_year: int | None = column(INT32)
+    value: Decimal = column(decimal(18, 4), required=True)
+    decimals: int = column(INT, required=True)
+    unit: str = column(STRING, required=True)
+    quote: str = column(STRING, required=True)
+
+
+@record
+class NarrativeChange:
+    """A comparison the narrative draws between two figures: a direction word, and the change it states."""
+
+    narrative_change_id: str = column(STRING, required=True)
+    document_id: str = column(STRING, required=True)
+    source_file: str = column(STRING, required=True)
+    source_line: int = column(INT, required=True, page="source_page")
+    source_page: int | None = column(INT)
+    pattern: str = column(STRING, required=True)  # prior_year_execution | budget_outturn | year_on_year
+    subject: str | None = column(STRING)
+    previous_value: Decimal | None = column(decimal(18, 4))  # null when only the change is printed
+    previous_decimals: int | None = column(INT)
+    current_value: Decimal = column(decimal(18, 4), required=True)
+    current_decimals: int = column(INT, required=True)
+    direction: str | None = column(STRING)  # up | down | flat; null when no direction word is printed
+    direction_word: str | None = column(STRING)
+    change_amount: Decimal | None = column(decimal(18, 4))
+    change_amount_decimals: int | None = column(INT)
+    change_percent: Decimal | None = column(decimal(18, 4))
+    change_percent_decimals: int | None = column(INT)
+    completion_percent: Decimal | None = column(decimal(18, 4))  # `完成年初预算的98.20%`
+    completion_percent_decimals: int | None = column(INT)
+    unit: str = column(STRING, required=True)
+    quote: str = column(STRING, required=True)
+
+
+@record
+class TextFinding:
+    """Something in a document's text a reviewer would send back: a template placeholder left in, a sentence cut
+    off, doubled punctuation, unbalanced quotation marks, a year or a name that disagrees with the document, a
+    table the contents promise but the document lacks. One row per finding, at the line it quotes."""
+
+    text_finding_id: str = column(STRING, required=True)
+    document_id: str = column(STRING, required=True)
+    source_file: str = column(STRING, required=True)
+    source_line: int | None = column(INT, page="source_page")
+    source_page: int | None = column(INT)
+    check: str = column(STRING, required=True)  # see ingest.forms.text_checks.CHECKS
+    found: str = column(STRING, required=True)  # what was found (the placeholder, the year, the name …)
+    expected: str | None = column(STRING)  # what the document says elsewhere (its year, its name …)
+    quote: str = column(STRING, required=True)  # the line (or sentence) as printed, shortened around the find
 
 
 @record
@@ -328,6 +400,9 @@ TABLES: dict[str, type] = {
     "budget_columns": BudgetColumn,
     "budget_lines": BudgetLine,
     "narrative_figures": NarrativeFigure,
+    "narrative_classifications": NarrativeClassification,
+    "narrative_changes": NarrativeChange,
+    "text_findings": TextFinding,
     "rejects": Reject,
     "table_lines": TableLines,
 }

@@ -17,6 +17,11 @@ class PdfSettings:
     continuation_edge_tolerance: float = 6.0
     # Characters closer than this (points) vertically are one text line outside the tables.
     text_line_y_tolerance: float = 3.0
+    # Two text lines whose heights overlap by this share of the lower one are one printed line: figures set in a
+    # Latin font sit lower than the CJK text around them (a CJK font's box is taller) and would read apart.
+    text_line_overlap: float = 0.5
+    # A gap wider than this (points) between two characters of such a merged line is a space.
+    text_space_gap: float = 1.5
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@
     end
 {%- endmacro %}
 
-{#- The smallest step a figure printed in this unit shows: 0.01 (万元, counts, percentages) or 1 (元). -#}
+{#- The tolerance of one printed step in this unit: 1 元, 0.01 (万元, counts), or 0.1 point for a percentage the
+    narrative recomputes (its figures are already compared as intervals of their printed precision). -#}
 {% macro rounding_step(unit) -%}
-    (case {{ unit }} when '元' then 1 else 0.01 end)
+    (case {{ unit }} when '元' then 1 when '%' then 0.1 else 0.01 end)
 {%- endmacro %}

@@ -93,11 +93,11 @@ def clean_corpus(folder: Path) -> None:
     write(folder, "bureau_disclosure.txt", budget_disclosure())
 
 
-def dirty_corpus(folder: Path) -> dict[str, str]:
-    """Write one document per rule (named after it); returns {rule_id: file name}."""
-    folder.mkdir(parents=True, exist_ok=True)
+def dirty_documents() -> dict[str, list[str]]:
+    """One crafted text document per rule that a text dump can break ({rule_id: lines}); the rules on the
+    narrative and text of a disclosure break in edited copies of the published samples (tests/sample_edits.py)."""
     grid = clean_grid()
-    docs = {
+    return {
         "A01": project_table(annual="1年", sources={"市县（区）财政资金": "150,000", "市县（区）财政资金#annual": "0"}),
         "A02": project_table(sources={"市县（区）财政资金": "170,000", "单位自筹": "-20,000"}),
         "A03": project_table(total="0", annual="150,000", sources={"市县（区）财政资金": "0",
@@ -136,9 +136,16 @@ def dirty_corpus(folder: Path) -> dict[str, str]:
         "S04": ["某某市某某局", "2024年度部门预算公开", "", "第一部分 部门概况", "一、主要职责"],
         # A document of no known kind: a reject (unknown_document_kind).
         "S05": ["会议纪要", "一、会议内容"],
+        # A project table whose project the 项目支出预算表 does not list at all.
+        "A15": budget_disclosure(project_line=f"办公设备购置{T}15.00{T}15.00{T}{T}{T}{T}"),
     }
+
+
+def dirty_corpus(folder: Path) -> dict[str, str]:
+    """Write one document per rule of dirty_documents (named after it); returns {rule_id: file name}."""
+    folder.mkdir(parents=True, exist_ok=True)
     files = {}
-    for rule_id, lines in docs.items():
+    for rule_id, lines in dirty_documents().items():
         files[rule_id] = f"{rule_id.lower()}.txt"
         write(folder, files[rule_id], lines)
     return files

@@ -10,6 +10,7 @@ from ingest.forms.narrative import parse_narrative
 from ingest.forms.project.segment import TableSegment, find_project_tables
 from ingest.forms.project.table import parse_project_table
 from ingest.forms.result import ParseResult
+from ingest.forms.text_checks import check_text
 from ingest.grid.model import Document
 from ingest.records import DocumentRecord, FileRecord, Reject, SourceTable, locate_records
 
@@ -73,6 +74,7 @@ def document_records(doc: Document, segments: list[TableSegment], project_tables
         doc_kind=info.doc_kind, publisher_name=info.publisher_name, cover_line=info.cover_line,
         project_table_count=project_tables, source_table_count=len(source_tables)))
     out.source_tables += source_tables
+    out.text_findings += check_text(doc, info)
     out.files.append(file_record(doc))
     return out
 

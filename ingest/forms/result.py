@@ -11,12 +11,15 @@ from ingest.records import (
     DocumentRecord,
     FileRecord,
     Indicator,
+    NarrativeChange,
+    NarrativeClassification,
     NarrativeFigure,
     ProjectFunding,
     ProjectTable,
     Reject,
     SourceTable,
     TableLines,
+    TextFinding,
 )
 
 
@@ -34,6 +37,9 @@ class ParseResult:
     budget_columns: list[BudgetColumn] = field(default_factory=list)
     budget_lines: list[BudgetLine] = field(default_factory=list)
     narrative_figures: list[NarrativeFigure] = field(default_factory=list)
+    narrative_classifications: list[NarrativeClassification] = field(default_factory=list)
+    narrative_changes: list[NarrativeChange] = field(default_factory=list)
+    text_findings: list[TextFinding] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     table_lines: list[TableLines] = field(default_factory=list)
 

@@ -79,6 +79,8 @@ GRID_START = re.compile(
 )
 
 GRID_START_CHARS = frozenset("绩一产效满数质时成")
+# A grid that starts at a level-2 label (数量, 质量, 时效) has lost its heading and first rows: a fragment.
+GRID_HEADING = re.compile(r"^(?:绩|一级指标|产出|效益|满意度|成本)")
 
 # Funding block: the totals, then one row per fund source with the implementation and the annual amount.
 TOTAL_LABELS = {

@@ -6,10 +6,18 @@ import re
 
 # The section heading ends with 情况说明 (a table-of-contents entry ends with its page number).
 NARRATIVE_START = re.compile(r"^第[一二三四五六七八九十]部分.{0,60}情况说明$")
+# Other templates interleave the narrative with the tables: `部门预算编制说明`, `2026年单位预算编制说明`,
+# `其他相关情况说明`, `第三部分…2024年度部门决算情况` (说明 on the next line). A table-of-contents entry prints the
+# same words: a narrative heading is followed by prose within a few lines.
+SECTION_START = re.compile(r"^(?:第[一二三四五六七八九十]部分)?.{0,40}(?:编制说明|情况说明|决算情况|预算情况)$")
+PROSE = re.compile(r"[，。；]")
+PROSE_MIN_LENGTH = 20
+PROSE_WITHIN = 3  # non-blank lines below a heading
 NARRATIVE_END = re.compile(
     r"^(?:第[一二三四五六七八九十]部分|[一二三四五六七八九十]+、国有资产|.{0,40}整体支出绩效目标(?:申报)?表$)"
 )
 HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
 FIGURE = re.compile(
     r"(?P<label>[\u4e00-\u9fff“”\"（）()、]{0,24}?)\s*(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|%|％|个)"
 )
@@ -28,4 +36,5 @@ CHANGE_WORDS = ("增加", "减少", "增长", "下降", "比上年", "同比")
 PERCENT_UNITS = ("%", "％")
 SHARE_OF = "占"  # `占…%`: a percentage of the amount before it
 NARRATIVE_WORD = "情况说明"  # tested before NARRATIVE_START
+SECTION_WORDS = ("说明", "决算情况", "预算情况")  # tested before SECTION_START
 MONEY_UNIT = "万元"  # the unit of the narrative's amounts

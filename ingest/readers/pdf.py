@@ -89,12 +89,40 @@ def _read_page(page, settings: PdfSettings) -> _PageContent:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     view = page.filter(outside_tables) if boxes else page
-    text_lines = [(line["top"], line["text"]) for line in
-                  view.extract_text_lines(strip=True, return_chars=False, y_tolerance=settings.text_line_y_tolerance)
-                  if line["text"].strip()]
+    lines = view.extract_text_lines(strip=True, return_chars=True, y_tolerance=settings.text_line_y_tolerance)
+    text_lines = [(top, text) for top, text in _printed_lines(lines, settings) if text.strip()]
     texts = [c["text"] for c in page.chars if c["text"].strip()]
     unusable = sum(1 for t in texts if t.startswith("(cid:") or "\ufffd" in t)
     return _PageContent(tables, [t.bbox[1] for t in found], text_lines, len(texts), unusable, len(page.images))
+
+
+def _printed_lines(lines: list[dict], settings: PdfSettings) -> list[tuple[float, str]]:
+    """(top, text) of the printed lines: text lines that share most of their height are one line (the figures of
+    a sentence set in another font, a little lower), their characters in reading order."""
+    groups: list[list[dict]] = []
+    for line in sorted(lines, key=lambda item: item["top"]):
+        if groups:
+            last = groups[-1]
+            top, bottom = min(x["top"] for x in last), max(x["bottom"] for x in last)
+            overlap = min(bottom, line["bottom"]) - max(top, line["top"])
+            height = min(bottom - top, line["bottom"] - line["top"])
+            if height > 0 and overlap >= settings.text_line_overlap * height:
+                last.append(line)
+                continue
+        groups.append([line])
+    out = []
+    for group in groups:
+        if len(group) == 1:
+            out.append((group[0]["top"], group[0]["text"]))
+            continue
+        chars = sorted((c for line in group for c in line["chars"] if c["text"].strip()), key=lambda c: c["x0"])
+        text = ""
+        for previous, char in zip([None, *chars], chars, strict=False):
+            if previous is not None and char["x0"] - previous["x1"] > settings.text_space_gap:
+                text += " "
+            text += char["text"]
+        out.append((min(line["top"] for line in group), text))
+    return out
 
 
 def _page_blocks(number: int, content: _PageContent) -> list[Block]:

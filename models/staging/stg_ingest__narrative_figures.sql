@@ -14,6 +14,7 @@ select
     section,
     label,
     refers_to_label,
+    refers_to_figure_id,
     topic,
     value::decimal(18, 4) as value,
     unit,

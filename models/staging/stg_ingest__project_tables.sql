@@ -42,6 +42,7 @@ select
     goal_split as overall_goal_split,
     grid_line,
     grid_page,
+    grid_starts_at_heading,
     footer_line,
     footer_page,
     filled_date,

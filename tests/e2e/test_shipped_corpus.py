@@ -6,7 +6,11 @@ alone."""
 
 from __future__ import annotations
 
-from tests.conftest import SAMPLE_PDFS
+import re
+from collections import Counter
+
+from tests.conftest import REPO, SAMPLE_PDFS
+from tests.known_defects import CAIZHENGJU, KNOWN_DEFECTS, SIFAJU, WANLI
 
 # Pages and tables of each sample, as printed (the tables counted on the pages; tests/unit/test_sample_pdfs.py
 # checks them one by one).
@@ -35,31 +39,19 @@ def test_every_sample_pdf_is_loaded_with_its_pages_and_tables(shipped_con):
     assert pages[1:] == (10, 35, 4 + 4 + 4 + 2)  # four tables run over several pages
 
 
-# The error findings on the samples: defects of the publications, each verified on the page.
-# - wanli p.35: 其中：当年财政拨款 11,419,043.00 printed above the 年度资金申请总额 10,903,043.00 it is part of.
-# - sifaju pp.11 and 14: row 204 06 01 行政运行 prints 项目支出 64,840,547.00 (the whole 项目支出 of the unit) beside
-#   合计 = 基本支出 = 14,348,853.34, so the row does not add up and neither does its 款 204 06 (p.11/14 line 7).
-# - sifaju p.8: the 财务收支预算总表 splits 基本支出 into 人员经费 20,374,181 and 公用经费 1,744,680, the economic table
-#   (p.19) into 20,272,981.00 and 1,845,880.34.
-VERIFIED_ERRORS = [
-    ("A04", "shanghai-putuo-wanli_2023_department-budget.pdf", 35, 6),
-    ("A10", "shanghai-putuo-sifaju_2026_unit-budget.pdf", 8, 18),
-    ("A10", "shanghai-putuo-sifaju_2026_unit-budget.pdf", 8, 18),
-    ("A10", "shanghai-putuo-sifaju_2026_unit-budget.pdf", 11, 7),
-    ("A10", "shanghai-putuo-sifaju_2026_unit-budget.pdf", 11, 8),
-    ("A10", "shanghai-putuo-sifaju_2026_unit-budget.pdf", 14, 7),
-    ("A10", "shanghai-putuo-sifaju_2026_unit-budget.pdf", 14, 8),
-]
-
-
-def test_the_sample_pdfs_raise_error_findings_only_for_defects_verified_on_their_pages(shipped_con):
+def test_the_error_findings_are_exactly_the_defects_verified_on_their_pages(shipped_con):
+    # Precision and recall at once, on the seeds and the samples: every error finding is a defect checked on the
+    # page (tests/known_defects.py, the README's known-defects section), and every such defect is found.
     errors = shipped_con.execute(
         "select rule_id, source_file, source_page, source_line from marts.fct_dq_finding "
-        "where severity = 'error' and source_file like '%.pdf' order by all").fetchall()
-    assert errors == VERIFIED_ERRORS
+        "where severity = 'error'").fetchall()
+    expected = [d[:4] for d in KNOWN_DEFECTS]
+    assert Counter(errors) == Counter(expected), (
+        f"not verified: {sorted((Counter(errors) - Counter(expected)).elements(), key=str)}; "
+        f"no longer found: {sorted((Counter(expected) - Counter(errors)).elements(), key=str)}")
     messages = shipped_con.execute(
         "select message, expected, actual from marts.fct_dq_finding "
-        "where rule_id = 'A10' and source_file like '%sifaju%' and source_page = 8 order by 1").fetchall()
+        "where rule_id = 'A14' and source_file like '%sifaju%' and source_page = 8 order by 1").fetchall()
     assert messages == [("表1 人员经费 = 表6 人员经费 (人员经费)", "20374181.00", "20272981.00"),
                         ("表1 公用经费 = 表6 公用经费 (公用经费)", "1744680.00", "1845880.34")]
     # Every table, project and page of the samples is read: nothing rejected, nothing of unknown kind.
@@ -69,6 +61,26 @@ def test_the_sample_pdfs_raise_error_findings_only_for_defects_verified_on_their
         "select count(*), count(source_page) from marts.fct_dq_finding "
         "where source_file like '%.pdf' and source_line is not null").fetchone()
     assert findings[0] == findings[1]
+
+
+def test_the_readme_lists_the_known_defects():
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## Known defects of the shipped documents"):]
+    section = section[:section.index("\n## ", 1)]
+    rows = re.findall(r"^\| ([A-Z]\d\d) \| `([^`]+)` \| (?:p(\d+):(\d+)|line (\d+)) \|", section, re.M)
+    listed = [(rule, file, int(page) if page else None, int(line or text_line))
+              for rule, file, page, line, text_line in rows]
+    assert Counter(listed) == Counter(d[:4] for d in KNOWN_DEFECTS)
+
+
+def test_the_narrative_findings_quote_the_text_they_point_at(shipped_con):
+    quotes = dict(shipped_con.execute(
+        "select rule_id || ' ' || source_file || ' p' || source_page || ':' || source_line, quote "
+        "from marts.fct_dq_finding where rule_id in ('T01', 'T02', 'T03', 'S09') "
+        "and source_file like '%.pdf'").fetchall())
+    assert "0.3万元" in quotes[f"T01 {CAIZHENGJU} p21:14"]
+    assert "增加（减少）" in quotes[f"S09 {SIFAJU} p6:7"]
+    assert "1421.25" in quotes[f"T02 {WANLI} p6:5"]
 
 
 def test_every_mart_row_and_finding_can_point_at_a_page(shipped_con):

@@ -6,10 +6,12 @@ import duckdb
 import pytest
 
 from tests.conftest import REPO, run_pipeline_build
-from tests.dq_corpus import clean_corpus, dirty_corpus
+from tests.dq_corpus import clean_corpus, dirty_corpus, dirty_documents
 
 with open(REPO / "seeds" / "validation_rules.csv", encoding="utf-8") as _fh:
-    RULES = [row["rule_id"] for row in csv.DictReader(_fh)]
+    CATALOG = [row["rule_id"] for row in csv.DictReader(_fh)]
+# the rules a crafted text document breaks (the others break in edited samples: test_sample_fault_injection.py)
+RULES = [rule_id for rule_id in CATALOG if rule_id in dirty_documents()]
 
 
 @pytest.fixture(scope="module")

@@ -117,3 +117,18 @@ def test_pdfs_are_read_by_the_worker_pool_with_the_same_rows_as_in_one_process(t
         assert frame.equals(two[name]), name
     assert one["documents"]["page_count"].to_list() == [2, 2, 2]
     assert one["source_tables"]["first_page"].to_list() == [1, 1, 1]
+
+
+def test_figures_set_a_little_lower_in_another_font_stay_in_their_sentence():
+    # A sentence whose figures sit 4 points lower (a Latin font with another baseline) is one printed line: its
+    # words and figures in reading order, not two lines of fragments.
+    page = (Page().text(50, 100, "收入总计", 10).text(95, 104, "2995.39", 10).text(175, 100, "万元。", 10)
+            .text(50, 130, "下一行", 10))
+    doc = _read(page)
+    assert [text for _, _, text in _lines(doc)] == ["收入总计 2995.39 万元。", "下一行"]
+
+
+def test_lines_that_only_touch_stay_apart():
+    page = Page().text(50, 100, "第一行", 10).text(50, 109, "第二行", 10)
+    doc = _read(page)
+    assert [text for _, _, text in _lines(doc)] == ["第一行", "第二行"]

@@ -8,6 +8,8 @@ from ingest.forms.project.header import parse_project_name, read_project_header
 from ingest.forms.project.indicators import indicator_records, parse_indicator_grid
 from ingest.forms.project.segment import TableSegment
 from ingest.forms.result import ParseResult
+from ingest.grammar import header as hg
+from ingest.grammar.text import squeeze
 from ingest.grid.model import Document
 from ingest.records import ProjectFunding, ProjectTable
 
@@ -46,6 +48,7 @@ def parse_project_table(doc: Document, seg: TableSegment) -> ParseResult:
     for line, reason, detail in header.issues:
         out.reject(doc_id, source_file, line, line, "project_table", reason, f"{project_id}: {detail}")
     grid_counts = dict.fromkeys(_GRID_COUNTS, 0)
+    grid_starts_at_heading = None
     grid_line = header.fields.get("grid_line")
     has_footer = seg.end_reason == "footer"
     header_end = (grid_line - 1) if grid_line else seg.end_line - (1 if has_footer else 0)
@@ -64,6 +67,12 @@ def parse_project_table(doc: Document, seg: TableSegment) -> ParseResult:
         reasons.update({line: reason for line, reason, _ in grid.rejects})
         for line, reason, detail in grid.rejects:
             out.reject(doc_id, source_file, line, line, "indicator_grid", reason, f"{project_id}: {detail}")
+        grid_starts_at_heading = bool(hg.GRID_HEADING.match(squeeze(doc.lines[grid_line - 1])))
+        if not grid_starts_at_heading:
+            # missing indicator categories cannot be told from a grid cut from its top (rules I01-I03 skip it)
+            out.reject(doc_id, source_file, grid_line, grid_line, "indicator_grid", "grid_without_heading",
+                       f"{project_id}: the grid starts at {squeeze(doc.lines[grid_line - 1])[:20]!r}, "
+                       "without its heading or first category")
     else:
         out.reject(doc_id, source_file, seg.name_line, seg.end_line, "indicator_grid", "truncated_table",
                    f"{project_id}: no indicator grid in the table")
@@ -72,5 +81,5 @@ def parse_project_table(doc: Document, seg: TableSegment) -> ParseResult:
         project_id=project_id, document_id=doc_id, source_file=source_file, title_line=seg.title_line,
         source_line=seg.name_line, source_line_end=seg.end_line, title=seg.title, year_printed=seg.year_printed,
         end_reason=seg.end_reason, project_name=parse_project_name(doc.lines[seg.name_line - 1]),
-        **header.fields, **grid_counts))
+        grid_starts_at_heading=grid_starts_at_heading, **header.fields, **grid_counts))
     return out

@@ -69,6 +69,59 @@ select
     arg_min(source_ref, printed_at) filter (
         where is_summary_year_row and column_label in ('人员经费', '公用经费')
     ) as summary_costs_at,
+    -- the phase of the document: its summary table's (a 决算 is executed, a 预算 budget)
+    coalesce(any_value(phase) filter (where table_type = 'income_expenditure_summary'), 'budget')
+        as document_phase,
+    -- 财政拨款收支总表 (表4): its 总计 on the income side
+    max(amount_yuan) filter (
+        where table_type = 'fiscal_grant_summary' and side = 'income' and row_role = 'grand_total'
+    ) as fiscal_grant_income_total,
+    arg_min(source_ref, printed_at) filter (
+        where table_type = 'fiscal_grant_summary' and side = 'income' and row_role = 'grand_total'
+    ) as fiscal_grant_income_total_at,
+    -- each fund's income line of 表1 and of the 财政拨款收支总表 (表4): the first printed line naming the fund
+    arg_min(amount_yuan, printed_at) filter (
+        where table_type = 'income_expenditure_summary' and side = 'income' and is_total_column
+        and row_role in ('item', 'sub_item') and contains(row_label, '一般公共预算')
+    ) as summary_general_budget_income,
+    arg_min(source_ref, printed_at) filter (
+        where table_type = 'income_expenditure_summary' and side = 'income' and is_total_column
+        and row_role in ('item', 'sub_item') and contains(row_label, '一般公共预算')
+    ) as summary_general_budget_income_at,
+    arg_min(amount_yuan, printed_at) filter (
+        where table_type = 'income_expenditure_summary' and side = 'income' and is_total_column
+        and row_role in ('item', 'sub_item') and contains(row_label, '政府性基金')
+    ) as summary_gov_fund_income,
+    arg_min(source_ref, printed_at) filter (
+        where table_type = 'income_expenditure_summary' and side = 'income' and is_total_column
+        and row_role in ('item', 'sub_item') and contains(row_label, '政府性基金')
+    ) as summary_gov_fund_income_at,
+    any_value(unit_stated) filter (where table_type = 'fiscal_grant_summary') as fiscal_grant_unit,
+    arg_min(amount_yuan, printed_at) filter (
+        where table_type = 'fiscal_grant_summary' and side = 'income' and is_total_column
+        and row_role = 'item' and contains(row_label, '一般公共预算')
+    ) as fiscal_grant_general_budget_income,
+    arg_min(source_ref, printed_at) filter (
+        where table_type = 'fiscal_grant_summary' and side = 'income' and is_total_column
+        and row_role = 'item' and contains(row_label, '一般公共预算')
+    ) as fiscal_grant_general_budget_income_at,
+    arg_min(amount_yuan, printed_at) filter (
+        where table_type = 'fiscal_grant_summary' and side = 'income' and is_total_column
+        and row_role = 'item' and contains(row_label, '政府性基金')
+    ) as fiscal_grant_gov_fund_income,
+    arg_min(source_ref, printed_at) filter (
+        where table_type = 'fiscal_grant_summary' and side = 'income' and is_total_column
+        and row_role = 'item' and contains(row_label, '政府性基金')
+    ) as fiscal_grant_gov_fund_income_at,
+    -- 表4's 本年支出合计 in its 一般公共预算 column: what the 一般公共预算支出表 (表5) totals
+    arg_min(amount_yuan, printed_at) filter (
+        where table_type = 'fiscal_grant_summary' and side = 'expenditure' and row_role = 'year_total'
+        and not is_total_column and contains(column_label, '一般公共预算')
+    ) as fiscal_grant_general_budget_expenditure,
+    arg_min(source_ref, printed_at) filter (
+        where table_type = 'fiscal_grant_summary' and side = 'expenditure' and row_role = 'year_total'
+        and not is_total_column and contains(column_label, '一般公共预算')
+    ) as fiscal_grant_general_budget_expenditure_at,
     -- 收入总表 (表2)
     any_value(unit_stated) filter (where table_type = 'income_summary') as income_table_unit,
     max(amount_yuan) filter (
@@ -97,6 +150,9 @@ select
     max(amount_yuan) filter (
         where table_type = 'general_budget_expenditure' and is_total_row and column_label = '基本支出'
     ) as general_budget_basic,
+    max(amount_yuan) filter (
+        where table_type = 'general_budget_expenditure' and is_total_row and is_total_column
+    ) as general_budget_total,
     arg_min(source_ref, printed_at) filter (where table_type = 'general_budget_expenditure' and is_total_row)
         as general_budget_total_at,
     -- 基本支出经济分类表 (表6): its 合计, or the totals of its blocks (人员经费合计 + 公用经费合计)

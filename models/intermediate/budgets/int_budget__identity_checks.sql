@@ -1,21 +1,25 @@
 -- One row per arithmetic identity the budget tables should satisfy (survey §6.6), from every family of checks
 -- (int_budget__identity_*), with the printed figure (expected), the recomputed one (actual), their difference in
--- the unit they are printed in (unit: 元 or 万元) and a rounding tier.
-{%- set families = [
-    'int_budget__identity_summary_tables',
-    'int_budget__identity_row_totals',
-    'int_budget__identity_code_hierarchy',
-    'int_budget__identity_economic_groups',
-    'int_budget__identity_project_items',
-    'int_budget__identity_cross_table',
-    'int_budget__identity_overall_form',
-    'int_budget__identity_narrative_breakdowns',
-    'int_budget__identity_narrative_tables',
-] %}
+-- the unit they are printed in (unit: 元, 万元, or % for the narrative's percentages) and a rounding tier.
+{#- each family and the scope of its identities: within one table, across tables, or the text against the tables -#}
+{%- set families = {
+    'int_budget__identity_summary_tables': 'within_table',
+    'int_budget__identity_row_totals': 'within_table',
+    'int_budget__identity_code_hierarchy': 'within_table',
+    'int_budget__identity_economic_groups': 'within_table',
+    'int_budget__identity_project_items': 'within_table',
+    'int_budget__identity_overall_form': 'within_table',
+    'int_budget__identity_cross_table': 'cross_table',
+    'int_budget__identity_narrative_breakdowns': 'text_vs_table',
+    'int_budget__identity_narrative_tables': 'text_vs_table',
+    'int_budget__identity_narrative_items': 'text_vs_table',
+    'int_budget__identity_narrative_changes': 'text_vs_table',
+} %}
 
 with all_checks as (
-    {%- for family in families %}
+    {%- for family, scope in families.items() %}
         select
+            '{{ scope }}' as scope,
             document_id,
             table_type,
             identity,
@@ -36,6 +40,7 @@ with all_checks as (
 
 select
     md5(concat_ws('|', document_id, table_type, identity, row_label, column_label, source_lines)) as check_id,
+    scope,
     document_id,
     table_type,
     identity,

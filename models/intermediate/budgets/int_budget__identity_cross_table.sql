@@ -85,6 +85,44 @@ pairs as (
         summary_costs_at || ',' || basic_economic_total_at as source_lines
     from totals
     union all
+    -- 表1 and the 财政拨款收支总表 (表4) print each fund's income: the same figure twice.
+    select
+        document_id,
+        'fiscal_grant_general_budget_income' as identity,
+        '表1 一般公共预算收入 = 表4 一般公共预算收入' as description,
+        '一般公共预算' as row_label,
+        summary_general_budget_income as expected,
+        fiscal_grant_general_budget_income as actual,
+        summary_unit as expected_unit,
+        fiscal_grant_unit as actual_unit,
+        summary_general_budget_income_at || ',' || fiscal_grant_general_budget_income_at as source_lines
+    from totals
+    union all
+    select
+        document_id,
+        'fiscal_grant_gov_fund_income' as identity,
+        '表1 政府性基金收入 = 表4 政府性基金收入' as description,
+        '政府性基金' as row_label,
+        summary_gov_fund_income as expected,
+        fiscal_grant_gov_fund_income as actual,
+        summary_unit as expected_unit,
+        fiscal_grant_unit as actual_unit,
+        summary_gov_fund_income_at || ',' || fiscal_grant_gov_fund_income_at as source_lines
+    from totals
+    union all
+    -- 表4's 一般公共预算 expenditure is what the 一般公共预算支出表 (表5) details.
+    select
+        document_id,
+        'fiscal_grant_general_budget_expenditure' as identity,
+        '表4 本年支出合计 一般公共预算 = 表5 合计' as description,
+        '合计' as row_label,
+        fiscal_grant_general_budget_expenditure as expected,
+        general_budget_total as actual,
+        fiscal_grant_unit as expected_unit,
+        general_budget_unit as actual_unit,
+        fiscal_grant_general_budget_expenditure_at || ',' || general_budget_total_at as source_lines
+    from totals
+    union all
     -- A 政府性基金 table declared empty (注：本表无数据) while another table shows 基金 money.
     select
         document_id,

@@ -1,5 +1,7 @@
--- The narrative's figures against the tables they restate (收入总计, 基本支出, 项目支出, 三公经费) and the number of
--- project tables it promises: one row per document and identity.
+-- The narrative's totals against the tables they restate (收入总计, 本年支出合计, 一般公共预算财政拨款支出, 基本支出,
+-- 项目支出, 三公经费, 机关运行经费 …: the vocabulary is the seed narrative_table_figures), and the number of
+-- project tables it promises: one row per document and identity, compared in the narrative's unit (a table in 元
+-- rounded to 0.01 万元).
 with narrative as (
     select
         *,
@@ -7,48 +9,55 @@ with narrative as (
     from {{ ref('stg_ingest__narrative_figures') }}
 ),
 
-narrative_picks as (
-    select
-        document_id,
-        arg_min(value, printed_at) filter (
-            where unit = '万元' and regexp_matches(label, '收入总计$')
-        ) as income_total,
-        arg_min(source_ref, printed_at) filter (
-            where unit = '万元' and regexp_matches(label, '收入总计$')
-        ) as income_total_at,
-        arg_min(value, printed_at) filter (
-            where unit = '万元' and regexp_matches(label, '(^|其中)基本支出$')
-        ) as basic,
-        arg_min(source_ref, printed_at) filter (
-            where unit = '万元' and regexp_matches(label, '(^|其中)基本支出$')
-        ) as basic_at,
-        arg_min(value, printed_at) filter (
-            where unit = '万元' and regexp_matches(label, '(^|其中)项目支出$')
-        ) as project,
-        arg_min(source_ref, printed_at) filter (
-            where unit = '万元' and regexp_matches(label, '(^|其中)项目支出$')
-        ) as project_at,
-        arg_min(value, printed_at) filter (where unit = '万元' and contains(label, '三公')) as three_public,
-        arg_min(source_ref, printed_at) filter (where unit = '万元' and contains(label, '三公')) as three_public_at,
-        max(value) filter (
-            where unit = '个' and regexp_matches(label, '项目$') and contains(section, '绩效')
-        ) as project_count,
-        arg_max(source_ref, value) filter (
-            where unit = '个' and regexp_matches(label, '项目$') and contains(section, '绩效')
-        ) as project_count_at
-    from narrative
-    group by document_id
+vocabulary as (
+    select * from {{ ref('narrative_table_figures') }}
 ),
 
--- The tables' figures in 万元, as the narrative states them (a table in 元 rounded to 0.01 万元).
-table_picks as (
+headline as (
+    select * from {{ ref('int_budget__headline_figures') }}
+),
+
+-- the first amount of each document whose words name a total of the vocabulary
+narrative_picks as (
     select
-        document_id,
-        {{ in_unit('summary_income_total', "'万元'") }} as income_total,
-        {{ in_unit('expenditure_table_basic', "'万元'") }} as basic,
-        {{ in_unit('expenditure_table_project', "'万元'") }} as project,
-        {{ in_unit('coalesce(three_public_total, 0)', "'万元'") }} as three_public
-    from {{ ref('int_budget__headline_figures') }}
+        narrative.document_id,
+        vocabulary.figure,
+        any_value(vocabulary.description) as description,
+        any_value(vocabulary.table_figure) as table_figure,
+        arg_min(narrative.value, narrative.printed_at) as value,
+        arg_min(narrative.unit, narrative.printed_at) as unit,
+        arg_min(narrative.source_ref, narrative.printed_at) as source_ref
+    from narrative
+    inner join headline on narrative.document_id = headline.document_id
+    inner join vocabulary
+        on
+            regexp_matches(narrative.label, vocabulary.label_pattern)
+            and not coalesce(regexp_matches(narrative.label, vocabulary.excluded_pattern), false)
+            and (vocabulary.topic is null or narrative.topic = vocabulary.topic)
+            and vocabulary.document_phase in ('any', headline.document_phase)
+    where narrative.unit in ('万元', '元')
+    group by narrative.document_id, vocabulary.figure
+),
+
+-- the tables' totals, one row per document and figure, in 元
+table_figures as (
+    unpivot (
+        select
+            document_id,
+            summary_income_total,
+            summary_income_year,
+            summary_expenditure_year,
+            summary_expenditure_total,
+            fiscal_grant_income_total,
+            general_budget_total,
+            expenditure_table_basic,
+            expenditure_table_project,
+            coalesce(three_public_total, 0) as three_public_total,
+            admin_operating_total
+        from headline
+    )
+    on columns(* exclude (document_id))
+    into name table_figure value amount_yuan
 ),
 
 project_counts as (
@@ -60,80 +69,47 @@ project_counts as (
     left join {{ ref('int_project__duplicate_copies') }} as copies
         on tables.project_id = copies.project_id
     group by tables.document_id
+),
+
+project_count_claims as (
+    select
+        document_id,
+        max(value) as value,
+        arg_max(source_ref, value) as source_ref
+    from narrative
+    where unit = '个' and regexp_matches(label, '项目$') and contains(section, '绩效')
+    group by document_id
 )
 
 select
-    n.document_id,
+    picks.document_id,
     'narrative' as table_type,
-    'narrative_income_total' as identity,
-    '情况说明 收入总计 = 表1' as description,
-    '收入总计' as row_label,
+    'narrative_' || picks.figure as identity,
+    picks.description,
+    regexp_extract(picks.description, '情况说明 (\S+)', 1) as row_label,
     null as column_label,
-    n.income_total as expected,
-    t.income_total as actual,
+    picks.value as expected,
+    {{ in_unit('tables.amount_yuan', 'picks.unit') }} as actual,
     2 as addends,
-    '万元' as unit,
-    n.income_total_at as source_lines
-from narrative_picks as n
-inner join table_picks as t on n.document_id = t.document_id
+    picks.unit,
+    picks.source_ref as source_lines
+from narrative_picks as picks
+inner join table_figures as tables
+    on picks.document_id = tables.document_id and picks.table_figure = tables.table_figure
 union all
+-- The narrative promises N published project targets; the document prints this many distinct tables (where it
+-- prints project tables at all: a disclosure may publish them apart, and a 决算 counts the projects it evaluated).
 select
-    n.document_id,
-    'narrative' as table_type,
-    'narrative_basic_expenditure' as identity,
-    '情况说明 基本支出 = 表3' as description,
-    '基本支出' as row_label,
-    null as column_label,
-    n.basic as expected,
-    t.basic as actual,
-    2 as addends,
-    '万元' as unit,
-    n.basic_at as source_lines
-from narrative_picks as n
-inner join table_picks as t on n.document_id = t.document_id
-union all
-select
-    n.document_id,
-    'narrative' as table_type,
-    'narrative_project_expenditure' as identity,
-    '情况说明 项目支出 = 表3' as description,
-    '项目支出' as row_label,
-    null as column_label,
-    n.project as expected,
-    t.project as actual,
-    2 as addends,
-    '万元' as unit,
-    n.project_at as source_lines
-from narrative_picks as n
-inner join table_picks as t on n.document_id = t.document_id
-union all
-select
-    n.document_id,
-    'narrative' as table_type,
-    'narrative_three_public' as identity,
-    '情况说明 三公经费 = 表10' as description,
-    '三公经费' as row_label,
-    null as column_label,
-    n.three_public as expected,
-    t.three_public as actual,
-    2 as addends,
-    '万元' as unit,
-    n.three_public_at as source_lines
-from narrative_picks as n
-inner join table_picks as t on n.document_id = t.document_id
-union all
--- The narrative promises N published project targets; the document prints this many distinct tables.
-select
-    n.document_id,
+    claims.document_id,
     'narrative' as table_type,
     'narrative_project_count' as identity,
     '情况说明 公开项目数 = 项目绩效目标表数' as description,
     '项目个数' as row_label,
     null as column_label,
-    n.project_count as expected,
-    coalesce(c.project_tables, 0) as actual,
+    claims.value as expected,
+    counts.project_tables as actual,
     2 as addends,
     '个' as unit,
-    n.project_count_at as source_lines
-from narrative_picks as n
-left join project_counts as c on n.document_id = c.document_id
+    claims.source_ref as source_lines
+from project_count_claims as claims
+inner join project_counts as counts on claims.document_id = counts.document_id

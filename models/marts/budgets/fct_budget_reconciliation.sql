@@ -11,6 +11,7 @@ documents as (
 
 select
     checks.check_id,
+    checks.scope,
     checks.document_id,
     documents.source_file,
     checks.table_type,

@@ -63,6 +63,7 @@ select
     project_tables.filled_date_precision,
     project_tables.grid_line,
     project_tables.grid_page,
+    project_tables.grid_starts_at_heading,
     frameworks.indicator_framework,
     copies.project_id is not null as is_duplicate_copy,
     copies.duplicate_of_project_id,

@@ -21,7 +21,8 @@ with findings as (
             message,
             expected,
             actual,
-            difference
+            difference,
+            quote
         from {{ ref(model) }}
         {%- if not loop.last %}
             union all
@@ -47,7 +48,9 @@ select
     findings.message,
     findings.expected,
     findings.actual,
-    findings.difference
+    findings.difference,
+    -- the text at the line, as printed (shortened), without personal data
+    left({{ redact_personal('findings.quote') }}, 120) as quote
 from findings
 inner join rules
     on findings.rule_id = rules.rule_id

@@ -9,6 +9,7 @@ select
     f.fund_source_label || ' printed as ' || f.amount_as_printed as message,
     'a number' as expected,
     f.amount_as_printed as actual,
-    null::double as difference
+    null::double as difference,
+    null::varchar as quote
 from {{ ref('fct_project_funding') }} as f
 where f.amount_yuan is null and f.amount_as_printed <> ''

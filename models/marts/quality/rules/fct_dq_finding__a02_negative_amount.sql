@@ -9,7 +9,8 @@ select
     'negative amount ' || amount_as_printed as message,
     '>= 0' as expected,
     amount_yuan::varchar as actual,
-    amount_yuan::double as difference
+    amount_yuan::double as difference,
+    null::varchar as quote
 from {{ ref('fct_project_funding') }}
 where amount_yuan < 0
 union all
@@ -23,6 +24,7 @@ select
     'negative amount ' || amount_as_printed as message,
     '>= 0' as expected,
     amount_wan_yuan::varchar as actual,
-    amount_wan_yuan::double as difference
+    amount_wan_yuan::double as difference,
+    null::varchar as quote
 from {{ ref('fct_budget_line') }}
 where amount_wan_yuan < 0

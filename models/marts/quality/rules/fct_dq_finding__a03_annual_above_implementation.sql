@@ -9,6 +9,7 @@ select
     project_name || ': annual total above the implementation-period total' as message,
     '<= ' || implementation_total_yuan::varchar as expected,
     annual_total_yuan::varchar as actual,
-    (annual_total_yuan - implementation_total_yuan)::double as difference
+    (annual_total_yuan - implementation_total_yuan)::double as difference,
+    null::varchar as quote
 from {{ ref('dim_project') }}
 where annual_total_yuan > implementation_total_yuan

@@ -9,6 +9,7 @@ select
     period || ' total against the sum of the printed sources' as message,
     total_yuan::varchar as expected,
     sources_yuan::varchar as actual,
-    difference_yuan::double as difference
+    difference_yuan::double as difference,
+    null::varchar as quote
 from {{ ref('fct_project_funding_reconciliation') }}
 where tier = 'error'

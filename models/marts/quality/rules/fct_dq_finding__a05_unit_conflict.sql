@@ -9,6 +9,7 @@ select
     fund_source_label || ' ' || amount_as_printed || ' under a （' || amount_unit || '） label' as message,
     'a figure in ' || amount_unit as expected,
     amount_as_printed as actual,
-    null::double as difference
+    null::double as difference,
+    null::varchar as quote
 from {{ ref('fct_project_funding') }}
 where is_unit_conflict

@@ -1,4 +1,4 @@
--- Rule A08: see seeds/validation_rules.csv. One row per failing object.
+-- Rule A08: see seeds/validation_rules.csv. One row per failing object (a project with no line at all is A15's).
 select
     'A08' as rule_id,
     source_file,
@@ -6,12 +6,10 @@ select
     source_page,
     'project' as object_type,
     project_id as object_id,
-    case
-        when budget_line_id is null then project_name || ': no matching line in the 项目支出预算表'
-        else project_name || ' against budget line ' || budget_project_name
-    end as message,
-    coalesce(budget_amount_yuan::varchar, 'a budget line') as expected,
+    project_name || ' against budget line ' || budget_project_name as message,
+    budget_amount_yuan::varchar as expected,
     table_amount_yuan::varchar as actual,
-    difference_yuan::double as difference
+    difference_yuan::double as difference,
+    project_name as quote
 from {{ ref('fct_project_budget_reconciliation') }}
-where not coalesce(is_within_50_yuan, false)
+where budget_line_id is not null and not coalesce(is_within_50_yuan, false)

@@ -9,7 +9,8 @@ select
     t.table_title || ' declared empty while other tables show money for it' as message,
     r.expected::varchar as expected,
     r.actual::varchar as actual,
-    r.difference::double as difference
+    r.difference::double as difference,
+    null::varchar as quote
 from {{ ref('fct_budget_reconciliation') }} as r
 inner join {{ ref('dim_budget_table') }} as t
     on r.document_id = t.document_id and t.table_type = 'gov_fund_expenditure' and t.is_declared_empty
@@ -25,6 +26,7 @@ select
     detail as message,
     'no amounts' as expected,
     'amounts' as actual,
-    null::double as difference
+    null::double as difference,
+    null::varchar as quote
 from {{ ref('fct_parse_reject') }}
 where reason = 'empty_table_with_amounts'

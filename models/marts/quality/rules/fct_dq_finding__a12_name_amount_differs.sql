@@ -29,6 +29,7 @@ select
     project_name || ': the amount in the name differs from the funding' as message,
     name_amount_yuan::varchar as expected,
     annual_total_yuan::varchar as actual,
-    (annual_total_yuan - name_amount_yuan)::double as difference
+    (annual_total_yuan - name_amount_yuan)::double as difference,
+    null::varchar as quote
 from in_yuan
 where annual_total_yuan is not null and abs(annual_total_yuan - name_amount_yuan) > 0.01 * name_amount_yuan

@@ -35,7 +35,8 @@ select
     end as message,
     'a complete funding block' as expected,
     p.sources_with_amount::varchar || ' of ' || p.source_rows::varchar || ' sources' as actual,
-    null::double as difference
+    null::double as difference,
+    null::varchar as quote
 from periods as p
 inner join projects on p.project_id = projects.project_id
 where

@@ -9,7 +9,8 @@ select
     p.project_name || ' (' || s.period || '): no 满意度指标 indicator' as message,
     '>= 1' as expected,
     '0' as actual,
-    null::double as difference
+    null::double as difference,
+    null::varchar as quote
 from {{ ref('fct_project_indicator_summary') }} as s
 inner join {{ ref('dim_project') }} as p on s.project_id = p.project_id
-where s.is_missing_satisfaction
+where s.is_missing_satisfaction and p.grid_starts_at_heading

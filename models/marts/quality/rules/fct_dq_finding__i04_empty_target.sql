@@ -9,6 +9,7 @@ select
     indicator_name || ' (' || period || ') has no target value' as message,
     'a target' as expected,
     '' as actual,
-    null::double as difference
+    null::double as difference,
+    null::varchar as quote
 from {{ ref('fct_indicator') }}
 where not is_placeholder and value_kind = 'empty'

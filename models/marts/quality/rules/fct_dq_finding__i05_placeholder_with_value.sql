@@ -9,6 +9,7 @@ select
     'placeholder ' || indicator_name_as_printed || ' carries the value ' || target_text as message,
     'a named indicator' as expected,
     target_text as actual,
-    null::double as difference
+    null::double as difference,
+    null::varchar as quote
 from {{ ref('fct_indicator') }}
 where is_placeholder and value_kind <> 'empty'

@@ -9,6 +9,7 @@ select
     indicator_name || ' ' || target_text || ': a satisfaction target stated as an upper bound' as message,
     '>= or =' as expected,
     comparator as actual,
-    null::double as difference
+    null::double as difference,
+    null::varchar as quote
 from {{ ref('fct_indicator') }}
 where level2 = '服务对象满意度指标' and comparator in ('<=', '<')

@@ -9,6 +9,7 @@ select
     indicator_name || ' ' || target_text || ': a percentage above 100' as message,
     '<= 100%' as expected,
     target_text as actual,
-    (target_value - 100)::double as difference
+    (target_value - 100)::double as difference,
+    null::varchar as quote
 from {{ ref('fct_indicator') }}
 where value_kind = 'percent' and target_value > 100

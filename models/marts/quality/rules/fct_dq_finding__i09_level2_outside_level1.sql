@@ -9,6 +9,7 @@ select
     indicator_name || ': ' || level2 || ' printed under ' || level1 as message,
     level1_of_level2 as expected,
     level1 as actual,
-    null::double as difference
+    null::double as difference,
+    null::varchar as quote
 from {{ ref('fct_indicator') }}
 where level1 is not null and level1_of_level2 is not null and level1 <> level1_of_level2

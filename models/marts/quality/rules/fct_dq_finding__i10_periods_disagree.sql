@@ -18,7 +18,8 @@ select
     p.project_name || ': the two periods list different numbers of indicators' as message,
     c.implementation_indicators::varchar as expected,
     c.annual_indicators::varchar as actual,
-    (c.annual_indicators - c.implementation_indicators)::double as difference
+    (c.annual_indicators - c.implementation_indicators)::double as difference,
+    null::varchar as quote
 from counts as c
 inner join {{ ref('dim_project') }} as p on c.project_id = p.project_id
 where

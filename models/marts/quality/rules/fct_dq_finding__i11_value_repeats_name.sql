@@ -9,7 +9,8 @@ select
     indicator_name || ': the target repeats the name' as message,
     'a target' as expected,
     target_text as actual,
-    null::double as difference
+    null::double as difference,
+    null::varchar as quote
 from {{ ref('fct_indicator') }}
 where
     not is_placeholder and value_kind = 'qualitative'

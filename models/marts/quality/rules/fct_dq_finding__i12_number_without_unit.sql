@@ -9,6 +9,7 @@ select
     indicator_name || ' ' || target_text || ': a number without unit or comparator' as message,
     'a unit' as expected,
     target_text as actual,
-    null::double as difference
+    null::double as difference,
+    null::varchar as quote
 from {{ ref('fct_indicator') }}
 where not is_placeholder and value_kind = 'numeric' and target_unit is null and comparator is null

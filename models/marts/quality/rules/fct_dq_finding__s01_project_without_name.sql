@@ -9,6 +9,7 @@ select
     'project table without a name' as message,
     '项目名称' as expected,
     '' as actual,
-    null::double as difference
+    null::double as difference,
+    null::varchar as quote
 from {{ ref('dim_project') }}
 where project_name is null or trim(project_name) = ''

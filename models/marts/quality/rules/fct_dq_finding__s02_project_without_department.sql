@@ -9,6 +9,7 @@ select
     project_name || ': no supervising department printed' as message,
     '主管部门' as expected,
     '' as actual,
-    null::double as difference
+    null::double as difference,
+    null::varchar as quote
 from {{ ref('dim_project') }}
 where department_name is null

@@ -9,6 +9,7 @@ select
     project_name || ': reprints ' || duplicate_of_project_id as message,
     'one table per project' as expected,
     duplicate_of_project_id as actual,
-    null::double as difference
+    null::double as difference,
+    null::varchar as quote
 from {{ ref('dim_project') }}
 where is_duplicate_copy

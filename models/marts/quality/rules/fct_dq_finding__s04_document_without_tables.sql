@@ -9,7 +9,8 @@ select
     'no project table and no budget table found' as message,
     'at least one table' as expected,
     '0' as actual,
-    null::double as difference
+    null::double as difference,
+    null::varchar as quote
 from {{ ref('dim_document') }} as d
 -- A document of unknown kind is reported as such (S05, unknown_document_kind): no defect of its own is claimed.
 where

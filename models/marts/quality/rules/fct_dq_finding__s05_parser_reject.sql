@@ -9,5 +9,6 @@ select
     reason || ': ' || detail as message,
     'parsed' as expected,
     reason as actual,
-    null::double as difference
+    null::double as difference,
+    null::varchar as quote
 from {{ ref('fct_parse_reject') }}

@@ -1,0 +1,16 @@
+-- Rule S08: see seeds/validation_rules.csv. One row per failing object: a template placeholder left in.
+-- The text check `placeholder` of ingest/forms/text_checks.py finds it; this model reports it.
+select
+    'S08' as rule_id,
+    source_file,
+    source_line,
+    source_page,
+    'text' as object_type,
+    text_finding_id as object_id,
+    'a template placeholder left in: ' || found as message,
+    expected,
+    found as actual,
+    null::double as difference,
+    quote
+from {{ ref('stg_ingest__text_findings') }}
+where text_check = 'placeholder'

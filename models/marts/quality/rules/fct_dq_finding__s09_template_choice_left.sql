@@ -1,0 +1,17 @@
+-- Rule S09: see seeds/validation_rules.csv. One row per failing object:
+-- both alternatives of a template choice left in.
+-- The text check `template_choice` of ingest/forms/text_checks.py finds it; this model reports it.
+select
+    'S09' as rule_id,
+    source_file,
+    source_line,
+    source_page,
+    'text' as object_type,
+    text_finding_id as object_id,
+    'both alternatives of a template choice left in: ' || found as message,
+    expected,
+    found as actual,
+    null::double as difference,
+    quote
+from {{ ref('stg_ingest__text_findings') }}
+where text_check = 'template_choice'
