@@ -9,6 +9,8 @@ RAW_DIR ?= data/raw
 DUCKDB  ?= warehouse/budget.duckdb
 STRICT  ?=
 FORCE   ?=
+ALLOW_SHRINK ?=
+WAIT    ?=
 FACTORS ?= 1,10,100
 ARGS    ?= build
 
@@ -24,13 +26,19 @@ export UV_NO_PROGRESS := 1
 LOCK_HASH  := $(shell (sha256sum requirements.txt 2>/dev/null || shasum -a 256 requirements.txt) | cut -c1-16)
 VENV_STAMP := $(VENV)/.synced-$(LOCK_HASH)
 
-.PHONY: build validate docs dbt test lint bench venv clean help
+.PHONY: build validate docs dbt sql test lint bench venv clean help
 
 help:
 	@echo "make build [RAW_DIR=dir] [DUCKDB=file] [FORCE=1]  raw documents -> dbt build -> validation -> DuckDB file"
+	@echo "    ALLOW_SHRINK=1                       publish even if documents or most rows of a mart went away"
+	@echo "                                         (refused otherwise; a warehouse without documents never is)"
+	@echo "    WAIT=1                               wait for a running build of the same DUCKDB instead of exiting"
+	@echo "                                         (also for validate, docs and dbt)"
 	@echo "make validate [STRICT=1]                re-run validation on the served warehouse"
 	@echo "make docs                                dbt docs and GX Data Docs of the served warehouse (static HTML)"
 	@echo "make dbt ARGS=\"build -s fct_indicator\"   dbt by hand on the served warehouse and its last ingest"
+	@echo "make sql [DUCKDB=file]                   SQL shell on the served warehouse, read-only (.tables, .quit);"
+	@echo "                                         also reads a script on stdin: echo 'select 1;' | make sql"
 	@echo "make test                                the test suite (pytest)"
 	@echo "make lint                                ruff (Python) and sqlfluff (the dbt SQL)"
 	@echo "make bench [FACTORS=1,10,100]            time and measure every stage at N x the shipped corpus"
@@ -50,16 +58,20 @@ $(VENV_STAMP): requirements.txt
 	@touch $@
 
 build: $(VENV_STAMP)
-	@$(PY) -m pipeline build --raw-dir "$(RAW_DIR)" --duckdb "$(DUCKDB)" $(if $(STRICT),--strict) $(if $(FORCE),--force)
+	@$(PY) -m pipeline build --raw-dir "$(RAW_DIR)" --duckdb "$(DUCKDB)" $(if $(STRICT),--strict) $(if $(FORCE),--force) \
+		$(if $(ALLOW_SHRINK),--allow-shrink) $(if $(WAIT),--wait)
 
 validate: $(VENV_STAMP)
-	@$(PY) -m pipeline validate --duckdb "$(DUCKDB)" $(if $(STRICT),--strict)
+	@$(PY) -m pipeline validate --duckdb "$(DUCKDB)" $(if $(STRICT),--strict) $(if $(WAIT),--wait)
 
 docs: $(VENV_STAMP)
-	@$(PY) -m pipeline docs --duckdb "$(DUCKDB)"
+	@$(PY) -m pipeline docs --duckdb "$(DUCKDB)" $(if $(WAIT),--wait)
 
 dbt: $(VENV_STAMP)
-	@$(PY) -m pipeline dbt --duckdb "$(DUCKDB)" -- $(ARGS)
+	@$(PY) -m pipeline dbt --duckdb "$(DUCKDB)" $(if $(WAIT),--wait) -- $(ARGS)
+
+sql: $(VENV_STAMP)
+	@$(PY) -m pipeline sql --duckdb "$(DUCKDB)"
 
 test: $(VENV_STAMP)
 	@$(PY) -m pytest

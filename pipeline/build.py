@@ -19,6 +19,7 @@ import duckdb
 
 from ingest.corpus import IngestSummary, ingest_to_parquet
 from pipeline.dbt import run_dbt
+from pipeline.guard import check_not_empty, guard_refresh
 from pipeline.paths import REPO_ROOT, BuildPaths
 from pipeline.validate import ValidationReport, preload_validation, publish_reports, run_validation
 
@@ -61,22 +62,33 @@ _PROJECT_INPUTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds
                    "pipeline", "requirements.txt")
 
 
-def inputs_fingerprint(paths: BuildPaths, storage_version: str) -> str:
-    """Hash of everything the marts are computed from: the ingested Parquet (itself keyed on the raw bytes and the
-    parsers), the dbt project, the checks, the pipeline code and the storage version."""
-    digest = hashlib.sha256(storage_version.encode())
-    files = sorted(paths.ingest_dir.glob("*.parquet"))
-    for rel in _PROJECT_INPUTS:
-        root = REPO_ROOT / rel
-        files += [root] if root.is_file() else sorted(
-            p for p in root.rglob("*") if p.is_file() and not {"__pycache__", "uncommitted"} & set(p.parts))
+def _files_digest(files: list[Path], seed: bytes = b"") -> str:
+    digest = hashlib.sha256(seed)
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
+def ingest_fingerprint(paths: BuildPaths) -> str:
+    """Hash of the ingested Parquet (itself keyed on the raw bytes and the parsers)."""
+    return _files_digest(sorted(paths.ingest_dir.glob("*.parquet")))
+
+
+def inputs_fingerprint(paths: BuildPaths, storage_version: str) -> str:
+    """Hash of everything the marts are computed from: the ingested Parquet, the dbt project, the checks, the
+    pipeline code and the storage version."""
+    files = sorted(paths.ingest_dir.glob("*.parquet"))
+    for rel in _PROJECT_INPUTS:
+        root = REPO_ROOT / rel
+        files += [root] if root.is_file() else sorted(
+            p for p in root.rglob("*") if p.is_file() and not {"__pycache__", "uncommitted"} & set(p.parts))
+    return _files_digest(files, storage_version.encode())
+
+
 def _served_stamp(paths: BuildPaths) -> Path:
+    """What the served file was built from. Written when a build publishes, and only then: a build that fails or is
+    refused leaves it describing the file still served."""
     return paths.work_dir / "served.json"
 
 
@@ -85,17 +97,31 @@ def _served_state(paths: BuildPaths) -> dict:
     return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
 
 
+def _read_served_stamp(paths: BuildPaths) -> dict:
+    stamp = _served_stamp(paths)
+    return json.loads(stamp.read_text(encoding="utf-8")) if stamp.exists() else {}
+
+
 def served_is_current(paths: BuildPaths, fingerprint: str) -> bool:
     """The served file was built by this pipeline from exactly these inputs, and has not been replaced since."""
-    stamp = _served_stamp(paths)
-    if not (paths.duckdb.exists() and stamp.exists()):
-        return False
-    recorded = json.loads(stamp.read_text(encoding="utf-8"))
-    return recorded.get("fingerprint") == fingerprint and recorded.get("served") == _served_state(paths)
+    recorded = _read_served_stamp(paths)
+    return (paths.duckdb.exists() and recorded.get("fingerprint") == fingerprint
+            and recorded.get("served") == _served_state(paths))
+
+
+def ingest_is_served(paths: BuildPaths) -> bool:
+    """The Parquet in the scratch folder is what the served file was built from, not that of a build that was
+    refused or failed since (dbt by hand must not slip a refused corpus into the served file). True when the served
+    file predates the record."""
+    recorded = _read_served_stamp(paths).get("ingest")
+    return recorded is None or recorded == ingest_fingerprint(paths)
 
 
 def build_warehouse(paths: BuildPaths, say: Callable[[str], None] = print,
-                    storage_version: str = DEFAULT_STORAGE_VERSION, force: bool = False) -> BuildResult:
+                    storage_version: str = DEFAULT_STORAGE_VERSION, force: bool = False,
+                    allow_shrink: bool = False) -> BuildResult:
+    """Raises PublishRefused (pipeline.guard) when the new warehouse would lose what the served one has (unless
+    allow_shrink) or has no documents at all; the served file is then left as it was."""
     if not paths.raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder not found: {paths.raw_dir}")
     paths.work_dir.mkdir(parents=True, exist_ok=True)
@@ -105,6 +131,9 @@ def build_warehouse(paths: BuildPaths, say: Callable[[str], None] = print,
     say(f"[1/3] ingest: {ingested.line()} ({clock.seconds['ingest']:.2f} s) -> {paths.ingest_dir}")
     for line in problem_lines(paths.ingest_dir):
         say(line)
+    # Before the skip test and before dbt: an empty corpus is refused at once, whatever is served.
+    check_not_empty(ingested.counts.get("documents", 0), ingested.files, paths.raw_dir, paths.duckdb,
+                    paths.ingest_dir)
 
     fingerprint = inputs_fingerprint(paths, storage_version)
     if not force and served_is_current(paths, fingerprint):
@@ -115,7 +144,6 @@ def build_warehouse(paths: BuildPaths, say: Callable[[str], None] = print,
         report = _validate(paths.duckdb, paths, clock, say)
         return _finish(paths, ingested, report, clock)
 
-    _served_stamp(paths).unlink(missing_ok=True)
     create_database_file(paths.new_duckdb, storage_version)
     # Great Expectations takes seconds to import: do it while dbt (a subprocess) runs.
     preload = threading.Thread(target=preload_validation, daemon=True)
@@ -123,13 +151,16 @@ def build_warehouse(paths: BuildPaths, say: Callable[[str], None] = print,
     dbt_summary = clock.run("dbt", lambda: run_dbt(paths, paths.new_duckdb))
     preload.join()
     say(f"[2/3] dbt build: {dbt_summary.line} ({clock.seconds['dbt']:.1f} s)")
+    # Before validation, so that a refused build leaves the reports of the served warehouse as they are.
+    for line in guard_refresh(paths.duckdb, paths.new_duckdb, allow_shrink):
+        say(line)
 
     report = _validate(paths.new_duckdb, paths, clock, say)
 
     paths.duckdb.parent.mkdir(parents=True, exist_ok=True)
     clock.run("publish", lambda: os.replace(paths.new_duckdb, paths.duckdb))
-    _served_stamp(paths).write_text(json.dumps({"fingerprint": fingerprint, "served": _served_state(paths)}),
-                                    encoding="utf-8")
+    _served_stamp(paths).write_text(json.dumps({"fingerprint": fingerprint, "ingest": ingest_fingerprint(paths),
+                                                "served": _served_state(paths)}), encoding="utf-8")
     return _finish(paths, ingested, report, clock)
 
 
@@ -142,7 +173,8 @@ def _validate(db_file: Path, paths: BuildPaths, clock: Stopwatch, say: Callable[
 
 def _finish(paths: BuildPaths, ingested: IngestSummary, report: ValidationReport, clock: Stopwatch) -> BuildResult:
     """Reports beside the served warehouse, and the build summary."""
-    report.data_docs_index = publish_reports(paths.gx_dir, paths.reports_dir)
+    report.data_docs_index = publish_reports(paths.gx_dir, paths.reports_dir, raw_dir=paths.raw_dir,
+                                             db_file=paths.duckdb)
     write_build_summary(paths, ingested, clock.seconds)
     return BuildResult(report, clock.seconds)
 

@@ -17,6 +17,9 @@ import duckdb
 
 from pipeline.dbt import OFFLINE_ENV
 from pipeline.paths import EXPECTATIONS_DIR
+from pipeline.report import OVERVIEW, publish_overview
+from pipeline.vendor_assets import localize_site
+from pipeline.wrap import wrap
 
 _CONFIG_ITEMS = ("great_expectations.yml", "expectations", "validation_definitions", "checkpoints", "plugins")
 # GX severities mapped onto the warehouse's two levels.
@@ -68,9 +71,21 @@ class ValidationReport:
             lines.append(f"  findings: {by_severity['error']} error, {by_severity['warning']} warning "
                          f"(rules with findings: {len(self.rule_counts)} of {len(self.rules)}; "
                          "query marts.fct_dq_finding for files and lines)")
-            for rule_id, n in sorted(self.rule_counts.items()):
-                severity, description = self.rules.get(rule_id, ("?", ""))
-                lines.append(f"    {rule_id} [{severity}] {n:>5}  {description[:70]}")
+            lines += self.rule_lines()
+        return lines
+
+    def rule_lines(self, width: int | None = None) -> list[str]:
+        """One entry per rule with findings: id, severity, count and the whole description, wrapped at spaces onto
+        indented lines (never cut) to fit `width` columns (the terminal's, 120 when not a terminal)."""
+        width = width or shutil.get_terminal_size((120, 24)).columns
+        id_width = max((len(rule_id) for rule_id in self.rule_counts), default=3)
+        lines: list[str] = []
+        for rule_id, n in sorted(self.rule_counts.items()):
+            severity, description = self.rules.get(rule_id, ("?", ""))
+            prefix = f"    {rule_id:<{id_width}} {f'[{severity}]':<9} {n:>5}  "
+            text = wrap(description, max(width - len(prefix), 40))
+            lines.append(prefix + text[0])
+            lines += [" " * len(prefix) + more for more in text[1:]]
         return lines
 
     def error_findings(self) -> int:
@@ -159,12 +174,26 @@ def run_validation(db_file: Path, gx_dir: Path) -> ValidationReport:
     return report
 
 
-def publish_reports(gx_dir: Path, reports_dir: Path) -> Path:
-    """Move the Data Docs and results of a finished validation beside the served warehouse."""
+def publish_reports(gx_dir: Path, reports_dir: Path, *, raw_dir: Path | None = None,
+                    db_file: Path | None = None) -> Path:
+    """Move the Data Docs and results of a finished validation beside the served warehouse, with the Data Docs'
+    CSS, JS and fonts shipped locally and the overview page of the build (`<reports>/index.html`). Everything is
+    written into a staged folder that replaces the previous one at once.
+
+    `db_file` is the validated warehouse (default: the served file these folders belong to) and `raw_dir` the
+    folder its build read (default: found, see pipeline/report_sources.py); the overview links the raw files."""
     staged = reports_dir.with_name(reports_dir.name + ".new")
     if staged.exists():
         shutil.rmtree(staged)
     shutil.copytree(gx_dir / "uncommitted", staged)
+    summary = reports_dir / "build_summary.json"
+    if summary.exists():  # the last build's summary stays until the next build writes its own
+        shutil.copy2(summary, staged / summary.name)
+    site = staged / "data_docs" / "local_site"
+    for page in site.rglob("*.html"):
+        strip_remote_tracking(page)
+    localize_site(site, home=staged / OVERVIEW)
+    publish_overview(gx_dir, reports_dir, staged, raw_dir=raw_dir, db_file=db_file)
     old = reports_dir.with_name(reports_dir.name + ".old")
     if reports_dir.exists():
         if old.exists():
@@ -173,8 +202,6 @@ def publish_reports(gx_dir: Path, reports_dir: Path) -> Path:
     staged.rename(reports_dir)
     if old.exists():
         shutil.rmtree(old)
-    for page in (reports_dir / "data_docs").rglob("*.html"):
-        strip_remote_tracking(page)
     return reports_dir / "data_docs" / "local_site" / "index.html"
 
 

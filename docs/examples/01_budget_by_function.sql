@@ -2,5 +2,5 @@
 -- Each table states its own unit (unit_stated): amount_yuan and amount_wan_yuan are the same figure in 元 and 万元.
 select department_name, class_code, classification_name, round(amount_wan_yuan, 2) as amount_wan_yuan
 from marts.fct_budget_by_function
-where table_type = 'expenditure_summary' and measure = '合计' and classification_level = '类'
+where measure = 'expenditure_total' and classification_level = '类'
 order by department_name, class_code

@@ -1,6 +1,6 @@
 -- One row per budget disclosure (部门预算, 单位预算) and final account (部门决算): the headline figures of its tables
--- in 万元, basic vs project expenditure with shares, the three-public and operating costs, and how many project
--- tables it publishes.
+-- in 万元 (every money column says so: *_wan_yuan), basic vs project expenditure with shares, the three-public
+-- and operating costs, and how many project tables it publishes.
 with documents as (
     select
         document_id,
@@ -20,12 +20,12 @@ headline as (
 figures as (
     select
         document_id,
-        (summary_income_total / 10000)::decimal(22, 6) as income_total,
-        (summary_expenditure_total / 10000)::decimal(22, 6) as expenditure_total,
-        (expenditure_table_basic / 10000)::decimal(22, 6) as basic_expenditure,
-        (expenditure_table_project / 10000)::decimal(22, 6) as project_expenditure,
-        (three_public_total / 10000)::decimal(22, 6) as three_public_total,
-        (admin_operating_total / 10000)::decimal(22, 6) as admin_operating_total,
+        (summary_income_total / 10000)::decimal(22, 6) as income_total_wan_yuan,
+        (summary_expenditure_total / 10000)::decimal(22, 6) as expenditure_total_wan_yuan,
+        (expenditure_table_basic / 10000)::decimal(22, 6) as basic_expenditure_wan_yuan,
+        (expenditure_table_project / 10000)::decimal(22, 6) as project_expenditure_wan_yuan,
+        (three_public_total / 10000)::decimal(22, 6) as three_public_total_wan_yuan,
+        (admin_operating_total / 10000)::decimal(22, 6) as admin_operating_total_wan_yuan,
         project_item_count as budget_project_lines
     from headline
 ),
@@ -45,14 +45,18 @@ select
     documents.publisher_name as department_name,
     documents.region_name,
     documents.fiscal_year,
-    figures.income_total,
-    figures.expenditure_total,
-    figures.basic_expenditure,
-    figures.project_expenditure,
-    round(100 * figures.basic_expenditure / nullif(figures.expenditure_total, 0), 2) as basic_share_pct,
-    round(100 * figures.project_expenditure / nullif(figures.expenditure_total, 0), 2) as project_share_pct,
-    figures.three_public_total,
-    figures.admin_operating_total,
+    figures.income_total_wan_yuan,
+    figures.expenditure_total_wan_yuan,
+    figures.basic_expenditure_wan_yuan,
+    figures.project_expenditure_wan_yuan,
+    round(
+        100 * figures.basic_expenditure_wan_yuan / nullif(figures.expenditure_total_wan_yuan, 0), 2
+    ) as basic_share_pct,
+    round(
+        100 * figures.project_expenditure_wan_yuan / nullif(figures.expenditure_total_wan_yuan, 0), 2
+    ) as project_share_pct,
+    figures.three_public_total_wan_yuan,
+    figures.admin_operating_total_wan_yuan,
     figures.budget_project_lines,
     coalesce(project_tables.project_tables, 0) as project_tables
 from documents

@@ -10,13 +10,11 @@ per_period as (
         project_id,
         any_value(source_file) as source_file,
         period,
-        max(amount_yuan) filter (where fund_source = 'total') as total_yuan,
-        sum(amount_yuan) filter (where fund_source <> 'total') as sources_yuan,
-        count(amount_yuan) filter (where fund_source <> 'total') as sources_printed,
-        arg_min(source_line, (coalesce(source_page, 0), source_line)) filter (where fund_source = 'total')
-            as source_line,
-        arg_min(source_page, (coalesce(source_page, 0), source_line)) filter (where fund_source = 'total')
-            as source_page
+        max(amount_yuan) filter (where is_total) as total_yuan,
+        sum(amount_yuan) filter (where not is_total) as sources_yuan,
+        count(amount_yuan) filter (where not is_total) as sources_printed,
+        arg_min(source_line, (coalesce(source_page, 0), source_line)) filter (where is_total) as source_line,
+        arg_min(source_page, (coalesce(source_page, 0), source_line)) filter (where is_total) as source_page
     from funding
     group by project_id, period
 )
