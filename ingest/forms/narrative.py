@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ingest.forms.narrative_claims import narrative_changes, narrative_classifications
+from ingest.forms.narrative_claims import line_at, narrative_changes, narrative_classifications
 from ingest.forms.result import ParseResult
 from ingest.grammar import narrative as ng
 from ingest.grammar.labels import CONTENTS, is_project_table_title
@@ -63,10 +63,6 @@ def _paragraphs(lines: tuple[str, ...], start: int) -> list[Paragraph]:
             flush()
     flush()
     return out
-
-
-def _line_of(spans: list[tuple[int, int]], offset: int) -> int:
-    return next(line for start, line in reversed(spans) if start <= offset)
 
 
 def narrative_start(lines: tuple[str, ...]) -> int | None:
@@ -130,7 +126,7 @@ def narrative_figures(lines: tuple[str, ...], document_id: str, source_file: str
             label = m.group("label").strip("、")
             share = unit == "%" and label.endswith(ng.SHARE_OF) or label == ""
             refers_to = last_money_label if share else None
-            line = _line_of(spans, m.start())
+            line = line_at(spans, m.start())
             figure_id = f"{document_id}:{line}:{p + 1}.{n + 1}"
             figures.append((NarrativeFigure(
                 narrative_figure_id=figure_id, document_id=document_id,

@@ -15,7 +15,8 @@ Spans = list[tuple[int, int]]  # (offset in the text, position of the line it st
 Path = list[tuple[str, str | None, int]]  # (name, code as printed, level) from 类 down
 
 
-def _line_at(spans: Spans, offset: int) -> int:
+def line_at(spans: Spans, offset: int) -> int:
+    """The position of the line a text offset falls on (spans: where each joined line starts)."""
     return next((position for start, position in reversed(spans) if start <= offset), spans[0][1])
 
 
@@ -92,7 +93,7 @@ def narrative_classifications(text: str, spans: Spans, document_id: str, source_
             value = _number(number)
             if value is None:
                 continue
-            line = _line_at(spans, offset)
+            line = line_at(spans, offset)
             out.append(NarrativeClassification(
                 narrative_item_id=f"{document_id}:{line}:{start}.{n + 1}", document_id=document_id,
                 source_file=source_file, source_line=line,
@@ -121,7 +122,7 @@ def _change(document_id: str, source_file: str, spans: Spans, text: str, m: re.M
     amount = _number(change) if change and change_unit == "万元" else None
     percent = _number(change) if change and change_unit in ("%", "％") else None
     done = _number(completion) if completion else None
-    line = _line_at(spans, m.start())
+    line = line_at(spans, m.start())
     return NarrativeChange(
         narrative_change_id=f"{document_id}:{line}:{m.start()}.{n}", document_id=document_id, source_file=source_file,
         source_line=line, pattern=pattern, subject=subject, previous_value=prev,

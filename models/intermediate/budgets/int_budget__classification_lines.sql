@@ -18,7 +18,7 @@ lines as (
         lines.classification_level,
         lines.row_label,
         -- names compared without spaces and brackets (`政府办公厅（室）` = `政府办公厅(室)`)
-        regexp_replace(lines.row_label, '[\s　（）()]', '', 'g') as label_key,
+        {{ classification_name_key('lines.row_label') }} as label_key,
         lines.phase,
         lines.amount_yuan,
         tables.table_unit,

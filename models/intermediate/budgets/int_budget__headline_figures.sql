@@ -80,48 +80,23 @@ select
         where table_type = 'fiscal_grant_summary' and side = 'income' and row_role = 'grand_total'
     ) as fiscal_grant_income_total_at,
     -- each fund's income line of 表1 and of the 财政拨款收支总表 (表4): the first printed line naming the fund
-    arg_min(amount_yuan, printed_at) filter (
-        where table_type = 'income_expenditure_summary' and side = 'income' and is_total_column
-        and row_role in ('item', 'sub_item') and contains(row_label, '一般公共预算')
-    ) as summary_general_budget_income,
-    arg_min(source_ref, printed_at) filter (
-        where table_type = 'income_expenditure_summary' and side = 'income' and is_total_column
-        and row_role in ('item', 'sub_item') and contains(row_label, '一般公共预算')
-    ) as summary_general_budget_income_at,
-    arg_min(amount_yuan, printed_at) filter (
-        where table_type = 'income_expenditure_summary' and side = 'income' and is_total_column
-        and row_role in ('item', 'sub_item') and contains(row_label, '政府性基金')
-    ) as summary_gov_fund_income,
-    arg_min(source_ref, printed_at) filter (
-        where table_type = 'income_expenditure_summary' and side = 'income' and is_total_column
-        and row_role in ('item', 'sub_item') and contains(row_label, '政府性基金')
-    ) as summary_gov_fund_income_at,
+    {{ first_printed('summary_general_budget_income',
+        "table_type = 'income_expenditure_summary' and side = 'income' and is_total_column
+        and row_role in ('item', 'sub_item') and contains(row_label, '一般公共预算')") }},
+    {{ first_printed('summary_gov_fund_income',
+        "table_type = 'income_expenditure_summary' and side = 'income' and is_total_column
+        and row_role in ('item', 'sub_item') and contains(row_label, '政府性基金')") }},
     any_value(unit_stated) filter (where table_type = 'fiscal_grant_summary') as fiscal_grant_unit,
-    arg_min(amount_yuan, printed_at) filter (
-        where table_type = 'fiscal_grant_summary' and side = 'income' and is_total_column
-        and row_role = 'item' and contains(row_label, '一般公共预算')
-    ) as fiscal_grant_general_budget_income,
-    arg_min(source_ref, printed_at) filter (
-        where table_type = 'fiscal_grant_summary' and side = 'income' and is_total_column
-        and row_role = 'item' and contains(row_label, '一般公共预算')
-    ) as fiscal_grant_general_budget_income_at,
-    arg_min(amount_yuan, printed_at) filter (
-        where table_type = 'fiscal_grant_summary' and side = 'income' and is_total_column
-        and row_role = 'item' and contains(row_label, '政府性基金')
-    ) as fiscal_grant_gov_fund_income,
-    arg_min(source_ref, printed_at) filter (
-        where table_type = 'fiscal_grant_summary' and side = 'income' and is_total_column
-        and row_role = 'item' and contains(row_label, '政府性基金')
-    ) as fiscal_grant_gov_fund_income_at,
+    {{ first_printed('fiscal_grant_general_budget_income',
+        "table_type = 'fiscal_grant_summary' and side = 'income' and is_total_column
+        and row_role = 'item' and contains(row_label, '一般公共预算')") }},
+    {{ first_printed('fiscal_grant_gov_fund_income',
+        "table_type = 'fiscal_grant_summary' and side = 'income' and is_total_column
+        and row_role = 'item' and contains(row_label, '政府性基金')") }},
     -- 表4's 本年支出合计 in its 一般公共预算 column: what the 一般公共预算支出表 (表5) totals
-    arg_min(amount_yuan, printed_at) filter (
-        where table_type = 'fiscal_grant_summary' and side = 'expenditure' and row_role = 'year_total'
-        and not is_total_column and contains(column_label, '一般公共预算')
-    ) as fiscal_grant_general_budget_expenditure,
-    arg_min(source_ref, printed_at) filter (
-        where table_type = 'fiscal_grant_summary' and side = 'expenditure' and row_role = 'year_total'
-        and not is_total_column and contains(column_label, '一般公共预算')
-    ) as fiscal_grant_general_budget_expenditure_at,
+    {{ first_printed('fiscal_grant_general_budget_expenditure',
+        "table_type = 'fiscal_grant_summary' and side = 'expenditure' and row_role = 'year_total'
+        and not is_total_column and contains(column_label, '一般公共预算')") }},
     -- 收入总表 (表2)
     any_value(unit_stated) filter (where table_type = 'income_summary') as income_table_unit,
     max(amount_yuan) filter (

@@ -6,9 +6,9 @@
 with items as (
     select
         *,
-        regexp_replace(coalesce(xiang_name, kuan_name, class_name), '[\s　（）()]', '', 'g') as name_key,
-        regexp_replace(kuan_name, '[\s　（）()]', '', 'g') as kuan_name_key,
-        regexp_replace(class_name, '[\s　（）()]', '', 'g') as class_name_key,
+        {{ classification_name_key('coalesce(xiang_name, kuan_name, class_name)') }} as name_key,
+        {{ classification_name_key('kuan_name') }} as kuan_name_key,
+        {{ classification_name_key('class_name') }} as class_name_key,
         -- the phase of the table line it restates: 预算数 / 调整预算数 / 决算数; a stated amount of any phase
         case amount_role
             when 'budget' then 'budget'

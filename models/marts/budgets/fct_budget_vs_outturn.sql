@@ -39,7 +39,7 @@ narrative_amounts as (
         'general_public_budget' as fund_scope,
         any_value(classification_code) as classification_code,
         item_phase as phase,
-        any_value(value) * (case any_value(unit) when '万元' then 10000 else 1 end) as amount_yuan,
+        {{ to_yuan('any_value(value)', 'any_value(unit)') }} as amount_yuan,
         any_value(item_name) as row_label,
         'narrative' as amount_source,
         any_value(source_ref) as source_ref

@@ -49,7 +49,7 @@ named_codes as (
         arg_min(source_line, (coalesce(source_page, 0), source_line)) as source_line,
         arg_min(source_page, (coalesce(source_page, 0), source_line)) as source_page,
         arg_min(quote, (coalesce(source_page, 0), source_line)) as quote,
-        regexp_replace(name, '[\s　（）()]', '', 'g') as name_key
+        {{ classification_name_key('name') }} as name_key
     from named_levels
     -- a whole code of the level it names: 3 digits a 类, 5 a 款, 7 a 项
     where code is not null and name is not null and length(code) in (3, 5, 7)
@@ -68,7 +68,7 @@ reference_names as (
     select
         code,
         name,
-        regexp_replace(name, '[\s　（）()]', '', 'g') as name_key
+        {{ classification_name_key('name') }} as name_key
     from {{ ref('dim_functional_classification') }}
 ),
 
